@@ -1,0 +1,14 @@
+// Uniqueness constraints on every natural key (docs/model.md). Each statement is idempotent.
+CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT local_area_code IF NOT EXISTS FOR (n:LocalArea) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT local_area_dfe_code IF NOT EXISTS FOR (n:LocalArea) REQUIRE n.dfeCode IS UNIQUE;
+CREATE CONSTRAINT partnership_code IF NOT EXISTS FOR (n:Partnership) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT setting_ref IF NOT EXISTS FOR (n:Setting) REQUIRE n.ref IS UNIQUE;
+CREATE CONSTRAINT setting_urn IF NOT EXISTS FOR (n:Setting) REQUIRE n.urn IS UNIQUE;
+CREATE CONSTRAINT child_ref IF NOT EXISTS FOR (n:Child) REQUIRE n.ref IS UNIQUE;
+CREATE CONSTRAINT plan_ref IF NOT EXISTS FOR (n:Plan) REQUIRE n.ref IS UNIQUE;
+CREATE CONSTRAINT reform_code IF NOT EXISTS FOR (n:Reform) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT pilot_code IF NOT EXISTS FOR (n:Pilot) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT measure_code IF NOT EXISTS FOR (n:Measure) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT observation_key IF NOT EXISTS FOR (n:Observation) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT seed_run_scale IF NOT EXISTS FOR (n:SeedRun) REQUIRE n.scale IS UNIQUE;

@@ -1,0 +1,36 @@
+package uk.gov.send.rep.hub.support;
+
+import java.net.URI;
+
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+/**
+ * The one embedded Neo4j of a test JVM (neo4j-harness, in-process, Bolt on an ephemeral
+ * loopback port). Every Spring test context points {@code spring.neo4j.uri} at it through
+ * {@link TestNeo4jContextCustomizerFactory}; tests that need the raw database use
+ * {@link #boltUri()} with the driver.
+ */
+public final class TestNeo4j {
+
+    private static volatile Neo4j instance;
+
+    private TestNeo4j() {
+    }
+
+    /** Starts the shared database on first use. */
+    public static synchronized Neo4j get() {
+        if (instance == null) {
+            Neo4j neo4j = Neo4jBuilders.newInProcessBuilder()
+                .withDisabledServer()
+                .build();
+            Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close, "test-neo4j-shutdown"));
+            instance = neo4j;
+        }
+        return instance;
+    }
+
+    public static URI boltUri() {
+        return get().boltURI();
+    }
+}
