@@ -1,0 +1,37 @@
+package uk.gov.send.rep.hub.area;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.NodeType;
+import uk.gov.send.rep.hub.query.Relation;
+
+import static uk.gov.send.rep.hub.query.Props.str;
+
+/** How regions and local areas are stored, and the relationships between them. */
+@Configuration(proxyBeanMethods = false)
+public class AreaGraph {
+
+    public static final NodeType<Region> REGION = new NodeType<>("Region", "Region", "code",
+        p -> new Region(str(p, "code"), str(p, "name")));
+
+    public static final NodeType<LocalArea> LOCAL_AREA = new NodeType<>("LocalArea", "LocalArea", "code",
+        p -> new LocalArea(str(p, "code"), str(p, "dfeCode"), str(p, "name")));
+
+    static final Relation<Region, LocalArea, Edge<LocalArea>> REGION_AREAS =
+        Relation.plain("Region.localAreas", REGION, "IN_REGION", false, LOCAL_AREA);
+
+    static final Relation<LocalArea, Region, Edge<Region>> AREA_REGION =
+        Relation.plain("LocalArea.region", LOCAL_AREA, "IN_REGION", true, REGION);
+
+    @Bean
+    NodeType<Region> regionNodeType() {
+        return REGION;
+    }
+
+    @Bean
+    NodeType<LocalArea> localAreaNodeType() {
+        return LOCAL_AREA;
+    }
+}

@@ -1,0 +1,14 @@
+package uk.gov.send.rep.hub.outcome;
+
+import java.time.LocalDate;
+
+import uk.gov.send.rep.hub.query.GlobalId;
+
+/** A measure's value for one subject (child, setting or area) in one period. */
+public record Observation(String key, String measureCode, Integer timePeriod, String timeIdentifier,
+        LocalDate periodStart, Double value, Double numerator, Double denominator, String status) {
+
+    public String id() {
+        return GlobalId.encode("Observation", key);
+    }
+}

@@ -1,0 +1,45 @@
+package uk.gov.send.rep.hub.plan;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.gov.send.rep.hub.area.AreaGraph;
+import uk.gov.send.rep.hub.area.LocalArea;
+import uk.gov.send.rep.hub.child.Child;
+import uk.gov.send.rep.hub.child.ChildGraph;
+import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.NodeType;
+import uk.gov.send.rep.hub.query.Relation;
+
+import static uk.gov.send.rep.hub.query.Props.bool;
+import static uk.gov.send.rep.hub.query.Props.date;
+import static uk.gov.send.rep.hub.query.Props.decimal;
+import static uk.gov.send.rep.hub.query.Props.str;
+
+/** How plans are stored and linked to their child and maintaining area. */
+@Configuration(proxyBeanMethods = false)
+public class PlanGraph {
+
+    public static final NodeType<Plan> PLAN = new NodeType<>("Plan", "Plan", "ref",
+        p -> new Plan(str(p, "ref"), str(p, "kind"), date(p, "requested"), str(p, "decision"), date(p, "decided"),
+            date(p, "issued"), decimal(p, "weeksToIssue"), Boolean.TRUE.equals(bool(p, "exceptionsApply")),
+            str(p, "template"), Boolean.TRUE.equals(bool(p, "digital")), str(p, "status"), date(p, "ceased"),
+            str(p, "ceaseReason")));
+
+    static final Relation<Plan, Child, Edge<Child>> CHILD =
+        Relation.plain("Plan.child", PLAN, "HAS_PLAN", false, ChildGraph.CHILD);
+
+    static final Relation<Plan, LocalArea, Edge<LocalArea>> MAINTAINED_BY =
+        Relation.plain("Plan.maintainedBy", PLAN, "MAINTAINED_BY", true, AreaGraph.LOCAL_AREA);
+
+    static final Relation<Child, Plan, Edge<Plan>> CHILD_PLANS =
+        Relation.plain("Child.plans", ChildGraph.CHILD, "HAS_PLAN", true, PLAN);
+
+    static final Relation<LocalArea, Plan, Edge<Plan>> AREA_PLANS =
+        Relation.plain("LocalArea.plans", AreaGraph.LOCAL_AREA, "MAINTAINED_BY", false, PLAN);
+
+    @Bean
+    NodeType<Plan> planNodeType() {
+        return PLAN;
+    }
+}

@@ -1,0 +1,127 @@
+package uk.gov.send.rep.hub.query;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.cypherdsl.core.Condition;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.Relationship;
+import org.neo4j.cypherdsl.core.Statement;
+import org.neo4j.cypherdsl.core.StatementBuilder;
+import org.neo4j.cypherdsl.core.SymbolicName;
+import org.neo4j.cypherdsl.core.renderer.Configuration;
+import org.neo4j.cypherdsl.core.renderer.Dialect;
+import org.neo4j.cypherdsl.core.renderer.Renderer;
+
+/**
+ * Turns node-type and relation declarations plus paging arguments into Cypher. Every value is a
+ * parameter; labels, relationship types and property names come only from declarations, never
+ * from client input. Each method returns one statement, so one GraphQL field costs one round
+ * trip however many parents or rows it serves.
+ */
+public final class ConnectionQueries {
+
+    private static final Renderer RENDERER = Renderer.getRenderer(
+        Configuration.newConfig().withDialect(Dialect.NEO4J_5_26).build());
+
+    private ConnectionQueries() {
+    }
+
+    /** A rendered statement and its parameters. */
+    public record CypherQuery(String cypher, Map<String, Object> parameters) {
+    }
+
+    /**
+     * One page of all nodes of a type, in key order, starting after the cursor's key:
+     * {@code MATCH (n:Label) WHERE n.key > $after RETURN n{.*} ORDER BY n.key LIMIT $limit}.
+     * Asks for one row more than the page to learn whether there is a next page.
+     */
+    public static CypherQuery rootPage(NodeType<?> type, PageRequest page) {
+        Node n = Cypher.node(type.label()).named("n");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("limit", page.first() + 1);
+        StatementBuilder.OngoingReadingWithoutWhere match = Cypher.match(n);
+        StatementBuilder.OngoingReadingWithWhere filtered = null;
+        if (page.after() != null) {
+            parameters.put("after", page.after());
+            filtered = match.where(n.property(type.keyProperty()).gt(Cypher.parameter("after")));
+        }
+        Statement statement = (filtered != null ? filtered : match)
+            .returning(n.project(Cypher.asterisk()).as("node"))
+            .orderBy(n.property(type.keyProperty()).ascending())
+            .limit(Cypher.parameter("limit"))
+            .build();
+        return new CypherQuery(RENDERER.render(statement), parameters);
+    }
+
+    /** The number of nodes of a type: {@code MATCH (n:Label) RETURN count(n)}, answered from the count store. */
+    public static CypherQuery rootCount(NodeType<?> type) {
+        Node n = Cypher.node(type.label()).named("n");
+        Statement statement = Cypher.match(n).returning(Cypher.count(n).as("total")).build();
+        return new CypherQuery(RENDERER.render(statement), Map.of());
+    }
+
+    /** Nodes of a type whose (declared, unique) property is one of the values, in one statement. */
+    public static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys) {
+        Node n = Cypher.node(type.label()).named("n");
+        Statement statement = Cypher.match(n)
+            .where(n.property(property).in(Cypher.parameter("keys")))
+            .returning(n.project(Cypher.asterisk()).as("node"))
+            .build();
+        return new CypherQuery(RENDERER.render(statement), Map.of("keys", keys));
+    }
+
+    /**
+     * One page of related nodes for each of many parents, in one statement:
+     * {@code UNWIND $keys AS key MATCH (p:Parent {key: key}) CALL (p) { MATCH (p)-[r:TYPE]->(n:Target)
+     * WHERE n.key > $after WITH r, n ORDER BY n.key LIMIT $limit RETURN collect(...) AS rows }
+     * RETURN key, rows [, COUNT { (p)-[:TYPE]->(:Target) } AS total]}.
+     */
+    public static CypherQuery relatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page) {
+        SymbolicName key = Cypher.name("key");
+        Node p = Cypher.node(relation.parent().label()).named("p");
+        Node n = Cypher.node(relation.target().label()).named("n");
+        Relationship r = relationship(relation, p, n).named("r");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("keys", parentKeys);
+        parameters.put("limit", page.first() + 1);
+
+        StatementBuilder.OngoingReadingWithoutWhere innerMatch = Cypher.match(r);
+        Condition condition = null;
+        if (page.after() != null) {
+            parameters.put("after", page.after());
+            condition = n.property(relation.target().keyProperty()).gt(Cypher.parameter("after"));
+        }
+        Statement inner = (condition != null ? innerMatch.where(condition) : innerMatch)
+            .with(r, n)
+            .orderBy(n.property(relation.target().keyProperty()).ascending())
+            .limit(Cypher.parameter("limit"))
+            .returning(Cypher.collect(Cypher.mapOf(
+                "node", n.project(Cypher.asterisk()),
+                "rel", Cypher.properties(r))).as("rows"))
+            .build();
+
+        StatementBuilder.OngoingReadingAndReturn returning;
+        var outer = Cypher.unwind(Cypher.parameter("keys")).as(key)
+            .match(p)
+            .where(p.property(relation.parent().keyProperty()).isEqualTo(key))
+            .call(inner, p);
+        if (page.withTotal()) {
+            Node anyTarget = Cypher.node(relation.target().label());
+            returning = outer.returning(Cypher.name("key"), Cypher.name("rows"),
+                Cypher.count(relationship(relation, p, anyTarget)).as("total"));
+        }
+        else {
+            returning = outer.returning(Cypher.name("key"), Cypher.name("rows"));
+        }
+        return new CypherQuery(RENDERER.render(returning.build()), parameters);
+    }
+
+    private static Relationship relationship(Relation<?, ?, ?> relation, Node parent, Node target) {
+        return relation.outgoing()
+            ? parent.relationshipTo(target, relation.type())
+            : parent.relationshipFrom(target, relation.type());
+    }
+}

@@ -1,0 +1,27 @@
+package uk.gov.send.rep.hub.query;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Declares how one GraphQL type is stored: its Neo4j label, its natural-key property and how a
+ * stored node's properties become the Java record GraphQL renders. Adding a type to the read
+ * API is one such declaration plus its SDL.
+ *
+ * @param typeName the GraphQL type name (also the record's simple name, for type resolution)
+ * @param label the Neo4j label
+ * @param keyProperty the natural-key property, unique by constraint; connections sort on it
+ * @param mapper turns a node's properties into the record
+ */
+public record NodeType<T>(String typeName, String label, String keyProperty,
+        Function<Map<String, Object>, T> mapper) {
+
+    public T map(Map<String, Object> properties) {
+        return mapper.apply(properties);
+    }
+
+    @Override
+    public String toString() {
+        return typeName;
+    }
+}

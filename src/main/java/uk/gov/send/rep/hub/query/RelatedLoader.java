@@ -1,0 +1,95 @@
+package uk.gov.send.rep.hub.query;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Loads relationship fields in batches. Every relationship field of every type goes through one
+ * DataLoader: the keys collected at one level of a query are grouped by relation and paging
+ * arguments and each group is one Cypher statement ({@link GraphReader#relatedPages}). A request
+ * therefore costs one round trip per relationship field (and distinct argument set) per level of
+ * nesting, never one per parent row.
+ */
+@Component
+public class RelatedLoader {
+
+    static final String LOADER = "hub.related";
+
+    private final QueryProperties properties;
+
+    RelatedLoader(BatchLoaderRegistry registry, GraphReader reader, QueryProperties properties) {
+        this.properties = properties;
+        registry.<RelatedKey, Connection<?>>forName(LOADER).registerMappedBatchLoader((keys, env) ->
+            Mono.fromCallable(() -> load(reader, keys)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /** One parent's page of one relation. Equal keys are loaded once. */
+    record RelatedKey(Relation<?, ?, ?> relation, Object parentKey, PageRequest page) {
+    }
+
+    private record Group(Relation<?, ?, ?> relation, PageRequest page) {
+    }
+
+    private static Map<RelatedKey, Connection<?>> load(GraphReader reader, Set<RelatedKey> keys) {
+        Map<Group, Set<Object>> groups = new LinkedHashMap<>();
+        for (RelatedKey key : keys) {
+            groups.computeIfAbsent(new Group(key.relation(), key.page()), g -> new LinkedHashSet<>()).add(key.parentKey());
+        }
+        Map<RelatedKey, Connection<?>> result = new LinkedHashMap<>();
+        groups.forEach((group, parents) -> reader.relatedPages(group.relation(), parents, group.page())
+            .forEach((parent, connection) -> result.put(new RelatedKey(group.relation(), parent, group.page()), connection)));
+        return result;
+    }
+
+    /** A page of a relationship field, for a connection-typed GraphQL field. */
+    @SuppressWarnings("unchecked")
+    public <P, T, E> CompletableFuture<Connection<E>> connection(DataFetchingEnvironment env, Relation<P, T, E> relation,
+            Object parentKey, Integer first, String after) {
+        PageRequest page = Paging.request(properties, first, after, env.getSelectionSet().contains("totalCount"));
+        DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
+        return loader.load(new RelatedKey(relation, parentKey, page)).thenApply(c -> (Connection<E>) c);
+    }
+
+    /** The related node of a to-one relationship field, or null. */
+    public <P, T> CompletableFuture<T> one(DataFetchingEnvironment env, Relation<P, T, Edge<T>> relation, Object parentKey) {
+        return nodes(env, relation, parentKey, 1).thenApply(list -> list.isEmpty() ? null : list.getFirst());
+    }
+
+    /**
+     * The related nodes of a list field that the domain keeps short (a child's plans, a pilot's
+     * reforms), at most the page-size cap.
+     */
+    public <P, T> CompletableFuture<List<T>> list(DataFetchingEnvironment env, Relation<P, T, Edge<T>> relation, Object parentKey) {
+        return nodes(env, relation, parentKey, properties.maxPageSize());
+    }
+
+    /** The edges of a list field whose relationships carry properties, at most the page-size cap. */
+    @SuppressWarnings("unchecked")
+    public <P, T, E> CompletableFuture<List<E>> edges(DataFetchingEnvironment env, Relation<P, T, E> relation, Object parentKey) {
+        DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
+        PageRequest page = new PageRequest(properties.maxPageSize(), null, false);
+        return loader.load(new RelatedKey(relation, parentKey, page)).thenApply(c -> ((Connection<E>) c).edges());
+    }
+
+    private <P, T> CompletableFuture<List<T>> nodes(DataFetchingEnvironment env, Relation<P, T, Edge<T>> relation,
+            Object parentKey, int limit) {
+        DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
+        return loader.load(new RelatedKey(relation, parentKey, new PageRequest(limit, null, false)))
+            .thenApply(c -> {
+                @SuppressWarnings("unchecked")
+                Connection<Edge<T>> connection = (Connection<Edge<T>>) c;
+                return connection.edges().stream().map(Edge::node).toList();
+            });
+    }
+}

@@ -1,0 +1,35 @@
+package uk.gov.send.rep.hub.query;
+
+import java.util.Map;
+
+/**
+ * Declares a relationship field: from a parent type along a relationship type to a target type,
+ * and how a row (cursor, target node, relationship properties) becomes an edge record.
+ *
+ * @param name the GraphQL coordinate, e.g. {@code LocalArea.settings}
+ * @param parent the parent's node type
+ * @param type the Neo4j relationship type
+ * @param outgoing true when the relationship points from parent to target
+ * @param target the target's node type
+ * @param edges builds the edge record a connection holds
+ */
+public record Relation<P, T, E>(String name, NodeType<P> parent, String type, boolean outgoing,
+        NodeType<T> target, EdgeFactory<T, E> edges) {
+
+    /** Builds one edge of a connection from the target node and the relationship's properties. */
+    @FunctionalInterface
+    public interface EdgeFactory<T, E> {
+        E edge(String cursor, T node, Map<String, Object> relationship);
+    }
+
+    /** A relation whose edges carry no relationship properties. */
+    public static <P, T> Relation<P, T, Edge<T>> plain(String name, NodeType<P> parent, String type,
+            boolean outgoing, NodeType<T> target) {
+        return new Relation<>(name, parent, type, outgoing, target, (cursor, node, rel) -> new Edge<>(cursor, node));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

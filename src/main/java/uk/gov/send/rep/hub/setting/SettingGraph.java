@@ -1,0 +1,35 @@
+package uk.gov.send.rep.hub.setting;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.gov.send.rep.hub.area.AreaGraph;
+import uk.gov.send.rep.hub.area.LocalArea;
+import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.NodeType;
+import uk.gov.send.rep.hub.query.Relation;
+
+import static uk.gov.send.rep.hub.query.Props.bool;
+import static uk.gov.send.rep.hub.query.Props.integer;
+import static uk.gov.send.rep.hub.query.Props.str;
+
+/** How settings are stored and linked to their local area. */
+@Configuration(proxyBeanMethods = false)
+public class SettingGraph {
+
+    public static final NodeType<Setting> SETTING = new NodeType<>("Setting", "Setting", "ref",
+        p -> new Setting(str(p, "ref"), str(p, "urn"), str(p, "ukprn"), str(p, "laestab"), str(p, "name"),
+            str(p, "kind"), str(p, "giasTypeCode"), str(p, "phase"), integer(p, "apTier"),
+            Boolean.TRUE.equals(bool(p, "resourcedProvision"))));
+
+    static final Relation<Setting, LocalArea, Edge<LocalArea>> AREA =
+        Relation.plain("Setting.area", SETTING, "IN_AREA", true, AreaGraph.LOCAL_AREA);
+
+    static final Relation<LocalArea, Setting, Edge<Setting>> AREA_SETTINGS =
+        Relation.plain("LocalArea.settings", AreaGraph.LOCAL_AREA, "IN_AREA", false, SETTING);
+
+    @Bean
+    NodeType<Setting> settingNodeType() {
+        return SETTING;
+    }
+}
