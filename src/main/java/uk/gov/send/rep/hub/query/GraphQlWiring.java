@@ -23,9 +23,12 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The custom scalars of the schema and the mapping of client errors to GraphQL errors. */
+/**
+ * The custom scalars of the schema and the mapping of client errors to GraphQL errors; public so
+ * that GraphQL slice tests can import it.
+ */
 @Configuration(proxyBeanMethods = false)
-class GraphQlWiring {
+public class GraphQlWiring {
 
     /** ISO-8601 calendar date, e.g. {@code 2024-09-01}. */
     static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()

@@ -1,0 +1,79 @@
+package uk.gov.send.rep.hub.query;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import uk.gov.send.rep.hub.area.AreaGraph;
+import uk.gov.send.rep.hub.child.ChildGraph;
+import uk.gov.send.rep.hub.query.ConnectionQueries.CypherQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins the shape of the generated Cypher: keyset seeks (no SKIP), one statement for all parents
+ * of a relationship field, every value a parameter. A change that reintroduces offsets, per-row
+ * statements or spliced values fails here.
+ */
+class ConnectionQueriesTests {
+
+    private static final NodeType<Map<String, Object>> THING = new NodeType<>("Thing", "Thing", "ref", p -> p);
+
+    private static final Relation<Map<String, Object>, Map<String, Object>, Edge<Map<String, Object>>> PARTS =
+        Relation.plain("Thing.parts", THING, "HAS_PART", true, THING);
+
+    @Test
+    void shouldSeekFirstPageInKeyOrderWithoutOffset() {
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(20, null, false));
+        assertThat(query.cypher())
+            .isEqualTo("CYPHER 5 MATCH (n:`Thing`) RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+        assertThat(query.parameters()).containsExactlyEntriesOf(Map.of("limit", 21));
+    }
+
+    @Test
+    void shouldSeekLaterPageByCursorKeyNotOffset() {
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(20, "C00FF", false));
+        assertThat(query.cypher())
+            .isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE n.ref > $after RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit")
+            .doesNotContain("SKIP").doesNotContain("C00FF");
+        assertThat(query.parameters()).containsEntry("after", "C00FF").containsEntry("limit", 21);
+    }
+
+    @Test
+    void shouldLoadEveryParentsPageInOneStatement() {
+        CypherQuery query = ConnectionQueries.relatedPages(PARTS, List.of("a", "b", "c"), new PageRequest(5, null, true));
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 UNWIND $keys AS key MATCH (p:`Thing`) WHERE p.ref = key "
+            + "CALL (p) {MATCH (p)-[r:`HAS_PART`]->(n:`Thing`) WITH r, n ORDER BY n.ref ASC LIMIT $limit "
+            + "RETURN collect({node: n{.*}, rel: properties(r)}) AS rows} "
+            + "RETURN key, rows, COUNT { (p)-[:`HAS_PART`]->(:`Thing`) } AS total");
+        assertThat(query.parameters()).containsEntry("keys", List.of("a", "b", "c")).containsEntry("limit", 6);
+    }
+
+    @Test
+    void shouldNotCountWhenTotalNotSelected() {
+        CypherQuery query = ConnectionQueries.relatedPages(PARTS, List.of("a"), new PageRequest(5, "x", false));
+        assertThat(query.cypher()).doesNotContain("COUNT").contains("WHERE n.ref > $after");
+    }
+
+    @Test
+    void shouldFollowIncomingRelationshipsFromTheParent() {
+        CypherQuery query = ConnectionQueries.relatedPages(ChildGraphAccess.areaChildren(), List.of("E06000001"),
+            new PageRequest(10, null, false));
+        assertThat(query.cypher()).contains("MATCH (p:`LocalArea`) WHERE p.code = key")
+            .contains("(p)<-[r:`RESIDENT_IN`]-(n:`Child`)");
+    }
+
+    @Test
+    void shouldCountFromTheCountStore() {
+        assertThat(ConnectionQueries.rootCount(AreaGraph.REGION).cypher())
+            .isEqualTo("CYPHER 5 MATCH (n:`Region`) RETURN count(n) AS total");
+    }
+
+    /** The child feature's relation, rebuilt from its public node types. */
+    private static final class ChildGraphAccess {
+        static Relation<?, ?, ?> areaChildren() {
+            return Relation.plain("LocalArea.children", AreaGraph.LOCAL_AREA, "RESIDENT_IN", false, ChildGraph.CHILD);
+        }
+    }
+}
