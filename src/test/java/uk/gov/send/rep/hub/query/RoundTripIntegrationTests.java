@@ -44,7 +44,9 @@ class RoundTripIntegrationTests {
     }
 
     private GraphQlTester graphQl() {
-        return http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        return http.mutate()
+            .webTestClient(client -> client.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)))
+            .responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     /** Runs the drill-down and returns {statements used, children returned}. */
