@@ -34,8 +34,10 @@ class RoundTripIntegrationTests {
 
     @BeforeAll
     static void createTwoSizes() {
+        long started = System.nanoTime();
         TestGraph.partnershipTree("TST-RT-S", 2, 3, 4);
         TestGraph.partnershipTree("TST-RT-L", 6, 20, 30);
+        System.out.printf("round-trip fixtures: %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
     @AfterAll

@@ -49,7 +49,8 @@ public final class TestGraph {
     /**
      * A partnership {@code code} with {@code areas} member areas, each with {@code settings}
      * settings, each with {@code children} children placed there and resident in the area.
-     * Returns the number of children created.
+     * Returns the number of children created. Children are created, not merged: call it once per
+     * code between {@link #deleteFixtures()} calls.
      */
     public static long partnershipTree(String code, int areas, int settings, int children) {
         run("""
@@ -67,12 +68,12 @@ public final class TestGraph {
             MERGE (setting)-[:IN_AREA]->(area)
             WITH area, setting, a, s
             UNWIND range(1, $children) AS c
-            MERGE (child:Child {ref: $code + '-C' + a + '-' + s + '-' + c})
+            CREATE (child:Child {ref: $code + '-C' + a + '-' + s + '-' + c})
               SET child.birthYear = 2012 + c % 6, child.sex = CASE c % 2 WHEN 0 THEN 'F' ELSE 'M' END,
                   child.senProvision = CASE c % 4 WHEN 0 THEN 'E' ELSE 'K' END,
                   child.primaryNeed = ['ASD', 'SLCN', 'SEMH', 'MLD'][c % 4]
-            MERGE (child)-[:RESIDENT_IN]->(area)
-            MERGE (child)-[:PLACED_AT {from: date('2023-09-01')}]->(setting)
+            CREATE (child)-[:RESIDENT_IN]->(area)
+            CREATE (child)-[:PLACED_AT {from: date('2023-09-01')}]->(setting)
             """, Map.of("code", code, "areas", areas, "settings", settings, "children", children));
         return (long) areas * settings * children;
     }

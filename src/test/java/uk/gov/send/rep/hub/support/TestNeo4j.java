@@ -2,8 +2,13 @@ package uk.gov.send.rep.hub.support;
 
 import java.net.URI;
 
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+
+import uk.gov.send.rep.hub.database.Migrations;
 
 /**
  * The one embedded Neo4j of a test JVM (neo4j-harness, in-process, Bolt on an ephemeral
@@ -21,11 +26,19 @@ public final class TestNeo4j {
     /** Starts the shared database on first use. */
     public static synchronized Neo4j get() {
         if (instance == null) {
+            long started = System.nanoTime();
             Neo4j neo4j = Neo4jBuilders.newInProcessBuilder()
                 .withDisabledServer()
                 .build();
             Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close, "test-neo4j-shutdown"));
+            // Constraints and indexes first, so that fixtures created before any Spring context
+            // (in @BeforeAll) MERGE on indexed keys, as the hub does.
+            try (Driver driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none())) {
+                new Migrations().apply(driver);
+            }
             instance = neo4j;
+            System.out.printf("test-neo4j: started and migrated in %d ms at %s%n",
+                (System.nanoTime() - started) / 1_000_000, neo4j.boltURI());
         }
         return instance;
     }
