@@ -124,14 +124,25 @@ final class SyntheticGenerator {
         List<TreeSet<String>> involved = new ArrayList<>();
         pilots.forEach(p -> involved.add(new TreeSet<>()));
         for (int a = 0; a < areas.size(); a++) {
-            List<Child> children = population(a, pupils[a], outside[a], ceased[a], quotas);
-            for (Child c : children) {
-                emit(c, life, outcomes, sink, involved);
+            for (Child c : population(a, pupils[a], outside[a], ceased[a], quotas)) {
+                emit(c, life, sink, involved);
             }
         }
         for (int p = 0; p < pilots.size(); p++) {
             String code = pilots.get(p).code();
             involved.get(p).forEach(ref -> sink.accept(new PilotSettingRow(code, ref)));
+        }
+        // A second pass over the same children (the same streams) for their observations only: the
+        // observations, most of the rows, then reach the database in large batches of their own
+        // rather than in small batches interleaved with the children they refer to.
+        for (int a = 0; a < areas.size(); a++) {
+            for (Child c : population(a, pupils[a], outside[a], ceased[a], quotas)) {
+                if (observed(c)) {
+                    SplittableRandom r = Randoms.stream(seed, "child", c.index);
+                    describe(c, r);
+                    outcomes.observe(c, life.placements(c, r), sink);
+                }
+            }
         }
         areaModel.generate(sink);
         return counter.counts();
@@ -243,7 +254,8 @@ final class SyntheticGenerator {
             ceasedPlan);
     }
 
-    private void emit(Child c, ChildLife life, ChildOutcomes outcomes, SeedSink sink, List<TreeSet<String>> involved) {
+    /** The child, its placements, plan and cohort membership (its observations come in a second pass). */
+    private void emit(Child c, ChildLife life, SeedSink sink, List<TreeSet<String>> involved) {
         SplittableRandom r = Randoms.stream(seed, "child", c.index);
         describe(c, r);
         sink.accept(new ChildRow(c.ref, c.birthYear, c.sex, c.year == null ? null : SeedInputs.yearGroup(c.year),
@@ -256,9 +268,8 @@ final class SyntheticGenerator {
         }
         if (c.pilot >= 0) {
             PilotSpec pilot = design.pilots().get(c.pilot);
-            LocalDate left = Randoms.chance(r, 0.06)
-                ? pilot.start().plusDays(30 + r.nextLong(Math.max(1, asAt.toEpochDay() - pilot.start().toEpochDay() - 30)))
-                : null;
+            long span = asAt.toEpochDay() - pilot.start().toEpochDay() - 30;
+            LocalDate left = Randoms.chance(r, 0.06) ? pilot.start().plusDays(30 + r.nextLong(Math.max(1, span))) : null;
             sink.accept(new CohortRow(c.ref, pilot.code(), c.arm, pilot.start(), left));
             if (PilotDesign.INTERVENTION.equals(c.arm) && !stays.isEmpty()) {
                 Stay current = stays.getLast();
@@ -267,10 +278,11 @@ final class SyntheticGenerator {
                 }
             }
         }
-        boolean observed = c.pilot >= 0 || (areas.get(c.area).isMember() && !"N".equals(c.provision));
-        if (observed) {
-            outcomes.observe(c, stays, sink);
-        }
+    }
+
+    /** Cohort children, and every child with SEN in a partnership area, have child-level observations. */
+    private boolean observed(Child c) {
+        return c.pilot >= 0 || (areas.get(c.area).isMember() && !"N".equals(c.provision));
     }
 
     /** Sex, year of birth and needs, from the child's own stream. */
