@@ -1,0 +1,61 @@
+package uk.gov.send.rep.hub.seed;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs rows written, rate and estimated time left, at most once every two seconds. */
+final class Progress {
+
+    private static final Logger log = LoggerFactory.getLogger(Progress.class);
+    private static final long INTERVAL_NANOS = Duration.ofSeconds(2).toNanos();
+
+    private final String what;
+    private final long expected;
+    private final long started = System.nanoTime();
+    private long lastLogged = started;
+    private long done;
+
+    Progress(String what, long expected) {
+        this.what = what;
+        this.expected = expected;
+    }
+
+    /** Adds {@code rows} written; logs if two seconds have passed since the last line. */
+    synchronized void add(long rows) {
+        done += rows;
+        long now = System.nanoTime();
+        if (now - lastLogged >= INTERVAL_NANOS) {
+            lastLogged = now;
+            log.info(line(now));
+        }
+    }
+
+    synchronized long done() {
+        return done;
+    }
+
+    /** The closing line: rows and average rate. */
+    synchronized String summary() {
+        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+        return String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,.0f rows/s)", what, done, seconds,
+            done / seconds);
+    }
+
+    private String line(long now) {
+        double seconds = (now - started) / 1e9;
+        double rate = done / Math.max(seconds, 1e-9);
+        long left = Math.max(0, expected - done);
+        return String.format(Locale.ROOT, "%s: %,d of %,d rows (%.0f%%), %,.0f rows/s, about %s left", what, done,
+            expected, expected == 0 ? 100.0 : 100.0 * done / expected, rate,
+            rate > 0 ? format(Duration.ofSeconds(Math.round(left / rate))) : "?");
+    }
+
+    private static String format(Duration d) {
+        return d.toHours() > 0 ? String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart())
+            : d.toMinutes() > 0 ? String.format(Locale.ROOT, "%dm%02ds", d.toMinutes(), d.toSecondsPart())
+            : d.toSeconds() + " s";
+    }
+}
