@@ -4,6 +4,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import uk.gov.send.rep.hub.database.DatabaseReady;
+
 /**
  * Seeds the hub as it starts (web mode: no {@code hub.command}): reference data always, then the
  * {@code hub.seed.scale} graph unless a COMPLETE SeedRun already exists (a LOADING one is
@@ -20,10 +22,10 @@ class SeedStartup implements SmartInitializingSingleton {
     private final SeedProperties properties;
     private final boolean command;
 
-    // The one place seeding waits for the database: the database feature's public DatabaseReady
-    // bean (constraints and indexes migrated) is injected here at merge, as a constructor
-    // parameter `DatabaseReady databaseReady`. The seed command goes through this bean too.
-    SeedStartup(Seeder seeder, SeedProperties properties, Environment environment) {
+    // The one place seeding waits for the database: DatabaseReady exists only once the
+    // connection is verified and the constraints and indexes are migrated. The seed command goes
+    // through this bean too.
+    SeedStartup(DatabaseReady databaseReady, Seeder seeder, SeedProperties properties, Environment environment) {
         this.seeder = seeder;
         this.properties = properties;
         this.command = environment.containsProperty("hub.command");
