@@ -68,6 +68,12 @@ class SeedCommand implements ApplicationRunner, ExitCodeGenerator {
             log.error("seed: {}", e.getMessage());
             exitCode = 2;
         }
+        catch (IllegalStateException e) {
+            // A refusal (another seed in the database) or a failed batch: the message says which.
+            log.error("seed failed: {}", e.getMessage());
+            log.debug("seed failure", e);
+            exitCode = 1;
+        }
         catch (RuntimeException e) {
             log.error("seed failed: {}", e.getMessage(), e);
             exitCode = 1;

@@ -235,6 +235,18 @@ record SeedInputs(
                 "Effect on measure " + e.measure() + " that the generator does not produce");
             require(seen.add(e.pilot() + "|" + e.measure()), "Duplicate effect " + e.pilot() + " " + e.measure());
         }
+        // An area-level effect applies to whole areas: two pilots shifting the same measure in the
+        // same area could not be told apart.
+        Set<String> shifted = new LinkedHashSet<>();
+        for (PilotEffect e : effects) {
+            if (measure(e.measure()).generation() == Generation.AREA) {
+                PilotSpec pilot = pilots.stream().filter(p -> p.code().equals(e.pilot())).findFirst().orElseThrow();
+                for (String dfe : pilot.interventionAreas()) {
+                    require(shifted.add(e.measure() + "|" + dfe),
+                        "Two pilots have an effect on " + e.measure() + " in area " + dfe);
+                }
+            }
+        }
         double ehc = needShares.stream().mapToDouble(NeedShare::ehcPlanShare).sum();
         double support = needShares.stream().mapToDouble(NeedShare::senSupportShare).sum();
         require(Math.abs(ehc - 100) < 0.5 && Math.abs(support - 100) < 0.5, "Need shares must each sum to 100");

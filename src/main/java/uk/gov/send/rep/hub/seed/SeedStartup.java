@@ -1,5 +1,9 @@
 package uk.gov.send.rep.hub.seed;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -11,16 +15,20 @@ import uk.gov.send.rep.hub.database.DatabaseReady;
  * {@code hub.seed.scale} graph unless a COMPLETE SeedRun already exists (a LOADING one is
  * resumed), so a restart never seeds twice.
  *
- * <p>A {@link SmartInitializingSingleton} rather than an {@code ApplicationRunner}: it runs once
- * every singleton exists and before the context's lifecycle starts the web server, so the hub
- * takes no traffic until the graph is there. Runners run only after the server is listening.
+ * <p>Seeding starts in the background as soon as this bean exists (its dependencies, the
+ * database among them, are ready) and overlaps the rest of the context's start-up. As a
+ * {@link SmartInitializingSingleton} the bean then waits for it once every singleton exists,
+ * which is before the context's lifecycle starts the web server: the hub takes no traffic until
+ * the graph is there (an {@code ApplicationRunner} would run only after the server listens). A
+ * failed seed fails the start-up.
  */
 @Component
-class SeedStartup implements SmartInitializingSingleton {
+class SeedStartup implements InitializingBean, SmartInitializingSingleton {
 
     private final Seeder seeder;
     private final SeedProperties properties;
     private final boolean command;
+    private CompletableFuture<Seeder.Result> startupSeed;
 
     // The one place seeding waits for the database: DatabaseReady exists only once the
     // connection is verified and the constraints and indexes are migrated. The seed command goes
@@ -32,9 +40,22 @@ class SeedStartup implements SmartInitializingSingleton {
     }
 
     @Override
-    public void afterSingletonsInstantiated() {
+    public void afterPropertiesSet() {
         if (!command) {
-            seed(properties.scale(), properties.seed(), false);
+            startupSeed = CompletableFuture.supplyAsync(() -> seed(properties.scale(), properties.seed(), false),
+                task -> Thread.ofPlatform().name("seed-startup").start(task));
+        }
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (startupSeed != null) {
+            try {
+                startupSeed.join();
+            }
+            catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
     }
 

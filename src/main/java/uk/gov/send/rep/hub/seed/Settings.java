@@ -2,9 +2,13 @@ package uk.gov.send.rep.hub.seed;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import uk.gov.send.rep.hub.seed.SeedInputs.Area;
 import uk.gov.send.rep.hub.seed.SeedInputs.SettingType;
@@ -52,7 +56,7 @@ final class Settings {
             List<List<Setting>> perArea = new ArrayList<>();
             areas.forEach(a -> perArea.add(new ArrayList<>()));
             byArea.put(need, perArea);
-            byRegion.put(need, new java.util.TreeMap<>());
+            byRegion.put(need, new TreeMap<>());
             nationally.put(need, new ArrayList<>());
         }
         generate(inputs.settingTypes(), total, weights, seed);
@@ -97,7 +101,7 @@ final class Settings {
         SplittableRandom random = Randoms.stream(seed, "settings", 0);
         double[] shares = types.stream().mapToDouble(SettingType::share).toArray();
         int[] perType = Randoms.apportion(total, shares);
-        Map<String, Integer> perKind = new java.util.LinkedHashMap<>();
+        Map<String, Integer> perKind = new LinkedHashMap<>();
         for (int t = 0; t < types.size(); t++) {
             perKind.merge(types.get(t).kind(), perType[t], Integer::sum);
         }
@@ -107,7 +111,7 @@ final class Settings {
                 + mainstream + " < " + areas.size());
         }
         // Kind by kind, so that the number of each kind in each area is fixed before any identifier.
-        Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
         for (var entry : perKind.entrySet()) {
             int[] perArea;
             if (entry.getKey().equals("MAINSTREAM")) {
@@ -223,7 +227,7 @@ final class Settings {
         private int urn = 100_000;
         private int ukprn = 10_000_000;
         private int uap;
-        private final Map<Integer, Integer> establishment = new java.util.HashMap<>();
+        private final Map<Integer, Integer> establishment = new HashMap<>();
 
         void startArea() {
             uap = 0;
@@ -258,7 +262,7 @@ final class Settings {
             };
             int step = 1 + random.nextInt(2);
             int next = establishment.merge(base, base + step, (old, ignored) -> old + step);
-            return String.format(java.util.Locale.ROOT, "%04d", next % 10_000);
+            return String.format(Locale.ROOT, "%04d", next % 10_000);
         }
     }
 }

@@ -25,9 +25,9 @@ import uk.gov.send.rep.hub.seed.SeedRow.PlanRow;
  * in the same order. It holds no database code: rows go to a {@link SeedSink}.
  *
  * <p>Order: pilots and their areas; settings; then area by area the children, their plans,
- * placements, cohort memberships and termly observations (memory stays bounded by the largest
- * area, so the national scale streams); then the settings each pilot involves; then area-level
- * observations for all 153 areas.
+ * placements and cohort memberships (memory stays bounded by the largest area, so the national
+ * scale streams); the settings each pilot involves; a second pass over the same children for
+ * their termly observations; then area-level observations for all 153 areas.
  *
  * <p>Population per area, with weights population × {@code partnershipDensity} for member areas:
  * pupils with SEN ({@code children}; {@code E} with {@code ehcPlanShare}, else {@code K}), plan

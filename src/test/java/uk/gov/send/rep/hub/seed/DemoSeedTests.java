@@ -82,6 +82,31 @@ class DemoSeedTests {
     }
 
     @Test
+    void shouldCompleteWhatIsMissingWhenResumingALoadingRun() {
+        // A crash mid-way: the run is still LOADING and some children, plans and observations are missing.
+        List<String> lost = generatedKeys().get(Kind.CHILD).subList(1_000, 1_200);
+        driver.executableQuery("""
+            UNWIND $refs AS ref
+            MATCH (c:Child {ref: ref})
+            OPTIONAL MATCH (c)-[:HAS_PLAN]->(p:Plan)
+            OPTIONAL MATCH (c)-[:OBSERVED]->(o:Observation)
+            DETACH DELETE c, p, o""").withParameters(Map.of("refs", lost)).execute();
+        driver.executableQuery("MATCH (r:SeedRun {scale: 'demo'}) SET r.status = 'LOADING'").execute();
+
+        assertThat(startup.seed("demo", SEED, false).outcome()).isEqualTo(Seeder.Outcome.SEEDED);
+
+        SeedCounts counts = new SyntheticGenerator(seeder.inputs(), seeder.inputs().preset("demo"), SEED)
+            .generate(row -> { });
+        Map<Kind, List<String>> keys = generatedKeys();
+        assertThat(stored("MATCH (n:Child {ref: key})", keys.get(Kind.CHILD))).isEqualTo(counts.children());
+        assertThat(stored("MATCH (n:Plan {ref: key})", keys.get(Kind.PLAN))).isEqualTo(counts.plans());
+        assertThat(stored("MATCH (:Child)-[:OBSERVED]->(n:Observation {key: key})", keys.get(Kind.CHILD_OBSERVATION)))
+            .isEqualTo(counts.of(Kind.CHILD_OBSERVATION));
+        assertThat(driver.executableQuery("MATCH (r:SeedRun {scale: 'demo'}) RETURN r.status").execute().records()
+            .getFirst().get(0).asString()).isEqualTo("COMPLETE");
+    }
+
+    @Test
     void shouldRefuseToSeedAnotherScaleOnTopOfDemo() {
         assertThatThrownBy(() -> startup.seed("national", SEED, true)).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("already holds a COMPLETE demo seed");
