@@ -18,6 +18,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import uk.gov.send.rep.hub.seed.SeedRow.Kind;
+import uk.gov.send.rep.hub.database.Migrations;
 import uk.gov.send.rep.hub.support.TestNeo4j;
 
 /**
@@ -43,7 +44,7 @@ class DemoSeedTests {
     static void migrate() {
         // Runs before the Spring context (and its start-up seed) exists.
         try (Driver plain = GraphDatabase.driver(TestNeo4j.boltUri(), AuthTokens.none())) {
-            TestMigrations.apply(plain);
+            new Migrations().apply(plain);
         }
     }
 

@@ -16,6 +16,8 @@ import org.neo4j.driver.GraphDatabase;
 
 import uk.gov.send.rep.hub.HubApplication;
 
+import uk.gov.send.rep.hub.database.Migrations;
+
 /**
  * For measuring the seed by hand: starts Neo4j embedded in a directory with Bolt on a port, applies
  * the migrations, then runs the hub in the same JVM (as the embedded hub does) with the remaining
@@ -40,7 +42,7 @@ public final class LocalNeo4jMain {
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "local-neo4j-shutdown"));
         String uri = "bolt://localhost:" + port;
         try (Driver driver = GraphDatabase.driver(uri, AuthTokens.none())) {
-            TestMigrations.apply(driver);
+            new Migrations().apply(driver);
         }
         System.out.printf("LocalNeo4jMain: Neo4j ready at %s after %.1f s%n", uri, (System.nanoTime() - started) / 1e9);
         List<String> hubArgs = new ArrayList<>(Arrays.asList(args).subList(2, args.length));

@@ -12,6 +12,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
+import uk.gov.send.rep.hub.database.Migrations;
 import uk.gov.send.rep.hub.support.TestNeo4j;
 
 /** The reference data in the shared test database (which other tests use too: nothing is wiped). */
@@ -24,7 +25,7 @@ class ReferenceDataLoaderTests {
     @BeforeAll
     static void load() {
         driver = GraphDatabase.driver(TestNeo4j.boltUri(), AuthTokens.none());
-        TestMigrations.apply(driver);
+        new Migrations().apply(driver);
         inputs = SeedInputs.load();
         loader = new ReferenceDataLoader(new SeedDatabase(driver));
         loader.load(inputs);
