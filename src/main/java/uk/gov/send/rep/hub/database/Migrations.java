@@ -19,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.Neo4jException;
 
@@ -155,15 +156,19 @@ public final class Migrations {
 
     private static void apply(Session session, Migration migration) {
         List<String> statements = migration.statements();
-        for (int index = 0; index < statements.size(); index++) {
-            try {
-                // One auto-commit transaction each: Neo4j does not mix schema and data changes
-                // in one transaction.
-                session.run(statements.get(index)).consume();
+        // A migration's schema statements run in one transaction: it applies whole or not at all,
+        // and Neo4j builds its indexes once, at commit. Neo4j does not mix schema and data
+        // changes in a transaction, so the record of it is a second one.
+        try (Transaction tx = session.beginTransaction()) {
+            for (int index = 0; index < statements.size(); index++) {
+                try {
+                    tx.run(statements.get(index)).consume();
+                }
+                catch (Neo4jException failure) {
+                    throw MigrationException.statementFailed(migration, index + 1, failure);
+                }
             }
-            catch (Neo4jException failure) {
-                throw MigrationException.statementFailed(migration, index + 1, failure);
-            }
+            tx.commit();
         }
         session.run(RECORD, Values.parameters("version", migration.version(), "description",
             migration.description(), "checksum", migration.checksum())).consume();

@@ -32,6 +32,7 @@ final class GraphWriter implements SeedSink, AutoCloseable {
 
     private final SeedDatabase database;
     private final int batchSize;
+    private final boolean fresh;
     private final Progress progress;
     private final Map<Kind, List<Map<String, Object>>> buffers = new EnumMap<>(Kind.class);
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -47,9 +48,14 @@ final class GraphWriter implements SeedSink, AutoCloseable {
     /** Per kind: rows written and nanoseconds spent. */
     private final Map<Kind, long[]> timings = new ConcurrentHashMap<>();
 
-    GraphWriter(SeedDatabase database, int batchSize, Progress progress) {
+    /**
+     * @param fresh true when no run of this scale was ever started in the database, so that new
+     *     rows may be created rather than merged ({@link SeedCypher#FRESH_ROWS})
+     */
+    GraphWriter(SeedDatabase database, int batchSize, boolean fresh, Progress progress) {
         this.database = database;
         this.batchSize = batchSize;
+        this.fresh = fresh;
         this.progress = progress;
     }
 
@@ -94,7 +100,7 @@ final class GraphWriter implements SeedSink, AutoCloseable {
         }
         try {
             long started = System.nanoTime();
-            SummaryCounters counters = database.writeRows(SeedCypher.ROWS.get(kind), rows);
+            SummaryCounters counters = database.writeRows(SeedCypher.rows(kind, fresh), rows);
             timings.merge(kind, new long[] {rows.size(), System.nanoTime() - started},
                 (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
             nodesCreated.addAndGet(counters.nodesCreated());

@@ -86,7 +86,7 @@ class Seeder {
                 same.get().startedAt());
         }
         database.write(SeedCypher.START_RUN, Map.of("scale", scale, "seed", seed));
-        WriteReport report = writeGraph(scale, seed);
+        WriteReport report = writeGraph(scale, seed, same.isEmpty());
         database.write(SeedCypher.COMPLETE_RUN, Map.of("scale", scale, "counts", report.counts().asProperties()));
         String message = "Seeded " + scale + " (seed " + seed + "): " + report.counts().asProperties();
         log.info(message);
@@ -94,10 +94,11 @@ class Seeder {
     }
 
     /**
-     * Generates the graph of a scale and writes it (MERGE: rows already there are left as they
-     * are). A first pass only counts, so that progress can tell how much is left.
+     * Generates the graph of a scale and writes it: CREATE where safe on a {@code fresh} run (none
+     * of this scale was started before), otherwise MERGE, which leaves rows already there as they
+     * are. A first pass only counts, so that progress can tell how much is left.
      */
-    WriteReport writeGraph(String scale, long seed) {
+    WriteReport writeGraph(String scale, long seed, boolean fresh) {
         Preset preset = inputs.preset(scale);
         SyntheticGenerator generator = new SyntheticGenerator(inputs, preset, seed);
         long started = System.nanoTime();
@@ -106,7 +107,7 @@ class Seeder {
             expected.asProperties(), (System.nanoTime() - started) / 1_000_000);
         Progress progress = new Progress("Seeding " + scale, expected.total());
         SeedCounts counts;
-        GraphWriter writer = new GraphWriter(database, preset.batchSize(), progress);
+        GraphWriter writer = new GraphWriter(database, preset.batchSize(), fresh, progress);
         try (writer) {
             counts = generator.generate(writer);
         }

@@ -76,7 +76,7 @@ class DemoSeedTests {
     @Test
     void shouldWriteNothingNewOnASecondRun() {
         assertThat(startup.seed("demo", SEED, true).outcome()).isEqualTo(Seeder.Outcome.ALREADY_COMPLETE);
-        Seeder.WriteReport again = seeder.writeGraph("demo", SEED);
+        Seeder.WriteReport again = seeder.writeGraph("demo", SEED, false);
         assertThat(again.nodesCreated()).isZero();
         assertThat(again.relationshipsCreated()).isZero();
         assertThat(again.propertiesSet()).isZero();
