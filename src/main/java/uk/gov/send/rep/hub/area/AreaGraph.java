@@ -1,12 +1,16 @@
 package uk.gov.send.rep.hub.area;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 
+import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Props.str;
 
 /** How regions and local areas are stored, and the relationships between them. */
@@ -14,10 +18,12 @@ import static uk.gov.send.rep.hub.query.Props.str;
 public class AreaGraph {
 
     public static final NodeType<Region> REGION = new NodeType<>("Region", "Region", "code",
-        p -> new Region(str(p, "code"), str(p, "name")));
+        p -> new Region(str(p, "code"), str(p, "name")),
+        List.of(string("code"), string("name")));
 
     public static final NodeType<LocalArea> LOCAL_AREA = new NodeType<>("LocalArea", "LocalArea", "code",
-        p -> new LocalArea(str(p, "code"), str(p, "dfeCode"), str(p, "name")));
+        p -> new LocalArea(str(p, "code"), str(p, "dfeCode"), str(p, "name")),
+        List.of(string("code"), string("dfeCode"), string("name")));
 
     static final Relation<Region, LocalArea, Edge<LocalArea>> REGION_AREAS =
         Relation.plain("Region.localAreas", REGION, "IN_REGION", false, LOCAL_AREA);

@@ -1,16 +1,22 @@
 package uk.gov.send.rep.hub.child;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.gov.send.rep.hub.area.AreaGraph;
 import uk.gov.send.rep.hub.area.LocalArea;
 import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.setting.Setting;
 import uk.gov.send.rep.hub.setting.SettingGraph;
 
+import static uk.gov.send.rep.hub.query.Field.string;
+import static uk.gov.send.rep.hub.query.Field.number;
+import static uk.gov.send.rep.hub.query.Field.enumeration;
 import static uk.gov.send.rep.hub.query.Props.date;
 import static uk.gov.send.rep.hub.query.Props.integer;
 import static uk.gov.send.rep.hub.query.Props.str;
@@ -21,7 +27,9 @@ public class ChildGraph {
 
     public static final NodeType<Child> CHILD = new NodeType<>("Child", "Child", "ref",
         p -> new Child(str(p, "ref"), integer(p, "birthYear"), str(p, "sex"), str(p, "yearGroup"),
-            str(p, "senProvision"), str(p, "primaryNeed"), str(p, "secondaryNeed")));
+            str(p, "senProvision"), str(p, "primaryNeed"), str(p, "secondaryNeed")),
+        List.of(string("ref"), number("birthYear"), string("sex"), string("yearGroup"), enumeration("senProvision"),
+            enumeration("primaryNeed"), enumeration("secondaryNeed")));
 
     static final Relation<Child, LocalArea, Edge<LocalArea>> AREA =
         Relation.plain("Child.area", CHILD, "RESIDENT_IN", true, AreaGraph.LOCAL_AREA);

@@ -1,5 +1,7 @@
 package uk.gov.send.rep.hub.outcome;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,11 +10,14 @@ import uk.gov.send.rep.hub.area.LocalArea;
 import uk.gov.send.rep.hub.child.Child;
 import uk.gov.send.rep.hub.child.ChildGraph;
 import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.setting.Setting;
 import uk.gov.send.rep.hub.setting.SettingGraph;
 
+import static uk.gov.send.rep.hub.query.Field.string;
+import static uk.gov.send.rep.hub.query.Field.number;
 import static uk.gov.send.rep.hub.query.Props.date;
 import static uk.gov.send.rep.hub.query.Props.decimal;
 import static uk.gov.send.rep.hub.query.Props.integer;
@@ -24,12 +29,16 @@ public class OutcomeGraph {
 
     public static final NodeType<Measure> MEASURE = new NodeType<>("Measure", "Measure", "code",
         p -> new Measure(str(p, "code"), str(p, "name"), str(p, "unit"), str(p, "polarity"), str(p, "level"),
-            str(p, "periodType"), str(p, "definition"), str(p, "source")));
+            str(p, "periodType"), str(p, "definition"), str(p, "source")),
+        List.of(string("code"), string("name"), string("unit"), string("polarity"), string("level"), string("periodType")));
 
     public static final NodeType<Observation> OBSERVATION = new NodeType<>("Observation", "Observation", "key",
         p -> new Observation(str(p, "key"), str(p, "measure"), integer(p, "timePeriod"), str(p, "timeIdentifier"),
             date(p, "periodStart"), decimal(p, "value"), decimal(p, "numerator"), decimal(p, "denominator"),
-            str(p, "status")));
+            str(p, "status")),
+        List.of(string("key"), new Field("measureCode", "measure", Field.Kind.STRING), number("timePeriod"),
+            string("timeIdentifier"), Field.date("periodStart"), number("value"), number("numerator"),
+            number("denominator"), string("status")));
 
     static final Relation<Child, Observation, Edge<Observation>> CHILD_OBSERVATIONS =
         Relation.plain("Child.observations", ChildGraph.CHILD, "OBSERVED", true, OBSERVATION);

@@ -1,5 +1,7 @@
 package uk.gov.send.rep.hub.partnership;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -7,9 +9,11 @@ import uk.gov.send.rep.hub.area.AreaGraph;
 import uk.gov.send.rep.hub.area.LocalArea;
 import uk.gov.send.rep.hub.area.Region;
 import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 
+import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Props.str;
 
 /** How partnerships are stored and linked to regions and member areas. */
@@ -17,7 +21,8 @@ import static uk.gov.send.rep.hub.query.Props.str;
 public class PartnershipGraph {
 
     public static final NodeType<Partnership> PARTNERSHIP = new NodeType<>("Partnership", "Partnership", "code",
-        p -> new Partnership(str(p, "code"), str(p, "name")));
+        p -> new Partnership(str(p, "code"), str(p, "name")),
+        List.of(string("code"), string("name")));
 
     static final Relation<Partnership, Region, Edge<Region>> REGION =
         Relation.plain("Partnership.region", PARTNERSHIP, "IN_REGION", true, AreaGraph.REGION);

@@ -1,5 +1,7 @@
 package uk.gov.send.rep.hub.pilot;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +16,7 @@ import uk.gov.send.rep.hub.pilot.PilotEdges.CohortEdge;
 import uk.gov.send.rep.hub.pilot.PilotEdges.CohortMembership;
 import uk.gov.send.rep.hub.pilot.PilotEdges.PilotAreaEdge;
 import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.reform.Reform;
@@ -21,6 +24,8 @@ import uk.gov.send.rep.hub.reform.ReformGraph;
 import uk.gov.send.rep.hub.setting.Setting;
 import uk.gov.send.rep.hub.setting.SettingGraph;
 
+import static uk.gov.send.rep.hub.query.Field.string;
+import static uk.gov.send.rep.hub.query.Field.enumeration;
 import static uk.gov.send.rep.hub.query.Props.date;
 import static uk.gov.send.rep.hub.query.Props.str;
 
@@ -29,7 +34,8 @@ import static uk.gov.send.rep.hub.query.Props.str;
 public class PilotGraph {
 
     public static final NodeType<Pilot> PILOT = new NodeType<>("Pilot", "Pilot", "code",
-        p -> new Pilot(str(p, "code"), str(p, "name"), date(p, "start"), date(p, "end"), str(p, "status")));
+        p -> new Pilot(str(p, "code"), str(p, "name"), date(p, "start"), date(p, "end"), str(p, "status")),
+        List.of(string("code"), string("name"), Field.date("start"), Field.date("end"), enumeration("status")));
 
     static final Relation<Pilot, Partnership, Edge<Partnership>> PARTNERSHIP =
         Relation.plain("Pilot.partnership", PILOT, "RUNS", false, PartnershipGraph.PARTNERSHIP);

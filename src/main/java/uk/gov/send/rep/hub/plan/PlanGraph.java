@@ -1,5 +1,7 @@
 package uk.gov.send.rep.hub.plan;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,9 +10,14 @@ import uk.gov.send.rep.hub.area.LocalArea;
 import uk.gov.send.rep.hub.child.Child;
 import uk.gov.send.rep.hub.child.ChildGraph;
 import uk.gov.send.rep.hub.query.Edge;
+import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 
+import static uk.gov.send.rep.hub.query.Field.string;
+import static uk.gov.send.rep.hub.query.Field.number;
+import static uk.gov.send.rep.hub.query.Field.enumeration;
+import static uk.gov.send.rep.hub.query.Field.bool;
 import static uk.gov.send.rep.hub.query.Props.bool;
 import static uk.gov.send.rep.hub.query.Props.date;
 import static uk.gov.send.rep.hub.query.Props.decimal;
@@ -24,7 +31,10 @@ public class PlanGraph {
         p -> new Plan(str(p, "ref"), str(p, "kind"), date(p, "requested"), str(p, "decision"), date(p, "decided"),
             date(p, "issued"), decimal(p, "weeksToIssue"), Boolean.TRUE.equals(bool(p, "exceptionsApply")),
             str(p, "template"), Boolean.TRUE.equals(bool(p, "digital")), str(p, "status"), date(p, "ceased"),
-            str(p, "ceaseReason")));
+            str(p, "ceaseReason")),
+        List.of(string("ref"), string("kind"), Field.date("requested"), enumeration("decision"), Field.date("decided"),
+            Field.date("issued"), number("weeksToIssue"), bool("exceptionsApply"), enumeration("template"), bool("digital"),
+            enumeration("status"), Field.date("ceased"), enumeration("ceaseReason")));
 
     static final Relation<Plan, Child, Edge<Child>> CHILD =
         Relation.plain("Plan.child", PLAN, "HAS_PLAN", false, ChildGraph.CHILD);

@@ -11,6 +11,7 @@ import org.neo4j.cypherdsl.core.Relationship;
 import org.neo4j.cypherdsl.core.Statement;
 import org.neo4j.cypherdsl.core.StatementBuilder;
 import org.neo4j.cypherdsl.core.SymbolicName;
+import org.neo4j.cypherdsl.core.Where;
 import org.neo4j.cypherdsl.core.renderer.Configuration;
 import org.neo4j.cypherdsl.core.renderer.Dialect;
 import org.neo4j.cypherdsl.core.renderer.Renderer;
@@ -42,13 +43,12 @@ public final class ConnectionQueries {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.first() + 1);
-        StatementBuilder.OngoingReadingWithoutWhere match = Cypher.match(n);
-        StatementBuilder.OngoingReadingWithWhere filtered = null;
+        Condition condition = Filters.condition(type, n, page.where(), parameters);
         if (page.after() != null) {
             parameters.put("after", page.after());
-            filtered = match.where(n.property(type.keyProperty()).gt(Cypher.parameter("after")));
+            condition = condition.and(n.property(type.keyProperty()).gt(Cypher.parameter("after")));
         }
-        Statement statement = (filtered != null ? filtered : match)
+        Statement statement = Cypher.match(n).where(condition)
             .returning(n.project(Cypher.asterisk()).as("node"))
             .orderBy(n.property(type.keyProperty()).ascending())
             .limit(Cypher.parameter("limit"))
@@ -56,11 +56,16 @@ public final class ConnectionQueries {
         return new CypherQuery(RENDERER.render(statement), parameters);
     }
 
-    /** The number of nodes of a type: {@code MATCH (n:Label) RETURN count(n)}, answered from the count store. */
-    public static CypherQuery rootCount(NodeType<?> type) {
+    /**
+     * The number of nodes of a type matching the page's filter: {@code MATCH (n:Label) RETURN
+     * count(n)} (answered from the count store when there is no filter).
+     */
+    public static CypherQuery rootCount(NodeType<?> type, PageRequest page) {
         Node n = Cypher.node(type.label()).named("n");
-        Statement statement = Cypher.match(n).returning(Cypher.count(n).as("total")).build();
-        return new CypherQuery(RENDERER.render(statement), Map.of());
+        Map<String, Object> parameters = new HashMap<>();
+        Condition condition = Filters.condition(type, n, page.where(), parameters);
+        Statement statement = Cypher.match(n).where(condition).returning(Cypher.count(n).as("total")).build();
+        return new CypherQuery(RENDERER.render(statement), parameters);
     }
 
     /** Nodes of a type whose (declared, unique) property is one of the values, in one statement. */
@@ -88,13 +93,13 @@ public final class ConnectionQueries {
         parameters.put("keys", parentKeys);
         parameters.put("limit", page.first() + 1);
 
-        StatementBuilder.OngoingReadingWithoutWhere innerMatch = Cypher.match(r);
-        Condition condition = null;
+        Condition filter = Filters.condition(relation.target(), n, page.where(), parameters);
+        Condition condition = filter;
         if (page.after() != null) {
             parameters.put("after", page.after());
-            condition = n.property(relation.target().keyProperty()).gt(Cypher.parameter("after"));
+            condition = condition.and(n.property(relation.target().keyProperty()).gt(Cypher.parameter("after")));
         }
-        Statement inner = (condition != null ? innerMatch.where(condition) : innerMatch)
+        Statement inner = Cypher.match(r).where(condition)
             .with(r, n)
             .orderBy(n.property(relation.target().keyProperty()).ascending())
             .limit(Cypher.parameter("limit"))
@@ -109,9 +114,11 @@ public final class ConnectionQueries {
             .where(p.property(relation.parent().keyProperty()).isEqualTo(key))
             .call(inner, p);
         if (page.withTotal()) {
-            Node anyTarget = Cypher.node(relation.target().label());
-            returning = outer.returning(Cypher.name("key"), Cypher.name("rows"),
-                Cypher.count(relationship(relation, p, anyTarget)).as("total"));
+            Node target = page.where() == null ? Cypher.node(relation.target().label())
+                : Cypher.node(relation.target().label()).named("n");
+            returning = outer.returning(Cypher.name("key"), Cypher.name("rows"), page.where() == null
+                ? Cypher.count(relationship(relation, p, target)).as("total")
+                : Cypher.count(List.of(relationship(relation, p, target)), Where.from(filter)).as("total"));
         }
         else {
             returning = outer.returning(Cypher.name("key"), Cypher.name("rows"));

@@ -34,14 +34,15 @@ public class GraphReader {
      * totalCount is computed only when the request selects it.
      */
     public <T> Connection<Edge<T>> page(DataFetchingEnvironment env, NodeType<T> type, Integer first, String after) {
-        return page(type, Paging.request(limits, first, after, env.getSelectionSet().contains("totalCount")));
+        return page(type, Paging.request(limits, first, after, env.getSelectionSet().contains("totalCount"),
+            env.getArgument("where")));
     }
 
     /** One page of all nodes of a type, with totalCount when requested. */
     public <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page) {
         List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page));
         Long total = page.withTotal()
-            ? (Long) fetch(ConnectionQueries.rootCount(type)).getFirst().get("total")
+            ? (Long) fetch(ConnectionQueries.rootCount(type, page)).getFirst().get("total")
             : null;
         List<Map<String, Object>> nodes = rows.stream().map(row -> properties(row.get("node"))).toList();
         return connection(type, page, nodes, List.of(), total, (cursor, node, rel) -> new Edge<>(cursor, node));

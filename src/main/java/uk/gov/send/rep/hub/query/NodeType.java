@@ -1,6 +1,8 @@
 package uk.gov.send.rep.hub.query;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -12,9 +14,19 @@ import java.util.function.Function;
  * @param label the Neo4j label
  * @param keyProperty the natural-key property, unique by constraint; connections sort on it
  * @param mapper turns a node's properties into the record
+ * @param fields the scalar fields a {@code where} filter may name (the SDL's {@code <Type>Where})
  */
 public record NodeType<T>(String typeName, String label, String keyProperty,
-        Function<Map<String, Object>, T> mapper) {
+        Function<Map<String, Object>, T> mapper, List<Field> fields) {
+
+    public NodeType {
+        fields = List.copyOf(fields);
+    }
+
+    /** The filterable field of this GraphQL name. */
+    public Optional<Field> field(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
 
     public T map(Map<String, Object> properties) {
         return mapper.apply(properties);

@@ -7,6 +7,11 @@ public final class Paging {
     }
 
     public static PageRequest request(QueryProperties limits, Integer first, String after, boolean withTotal) {
+        return request(limits, first, after, withTotal, null);
+    }
+
+    public static PageRequest request(QueryProperties limits, Integer first, String after, boolean withTotal,
+            java.util.Map<String, Object> where) {
         int size = first == null ? limits.defaultPageSize() : first;
         if (size < 0) {
             throw new InvalidArgumentException("first", "must not be negative, was " + size);
@@ -14,6 +19,6 @@ public final class Paging {
         if (size > limits.maxPageSize()) {
             throw new InvalidArgumentException("first", "must be at most " + limits.maxPageSize() + " (hub.graphql.max-page-size), was " + size);
         }
-        return new PageRequest(size, after == null ? null : Cursors.decode(after), withTotal);
+        return new PageRequest(size, after == null ? null : Cursors.decode(after), withTotal, where);
     }
 }

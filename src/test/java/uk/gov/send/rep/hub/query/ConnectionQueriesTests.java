@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConnectionQueriesTests {
 
-    private static final NodeType<Map<String, Object>> THING = new NodeType<>("Thing", "Thing", "ref", p -> p);
+    private static final NodeType<Map<String, Object>> THING = new NodeType<>("Thing", "Thing", "ref", p -> p,
+        List.of(Field.string("ref"), Field.number("size"), Field.date("made"), Field.enumeration("kind")));
 
     private static final Relation<Map<String, Object>, Map<String, Object>, Edge<Map<String, Object>>> PARTS =
         Relation.plain("Thing.parts", THING, "HAS_PART", true, THING);
@@ -65,8 +66,37 @@ class ConnectionQueriesTests {
     }
 
     @Test
+    void shouldCompileWhereIntoParametersNeverSplicedValues() {
+        Map<String, Object> where = Map.of("AND", List.of(
+            Map.of("kind", Map.of("in", List.of("SPECIAL", "AP"))),
+            Map.of("size", Map.of("gte", 3)),
+            Map.of("NOT", Map.of("ref", Map.of("startsWith", "x' OR 1=1 //")))));
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(10, null, false, where));
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE (n.kind IN $w0 AND n.size >= $w1 "
+            + "AND NOT (n.ref STARTS WITH $w2)) RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+        assertThat(query.parameters()).containsEntry("w0", List.of("SPECIAL", "AP")).containsEntry("w1", 3)
+            .containsEntry("w2", "x' OR 1=1 //");
+    }
+
+    @Test
+    void shouldCountOnlyFilteredRelatedRows() {
+        CypherQuery query = ConnectionQueries.relatedPages(PARTS, List.of("a"),
+            new PageRequest(5, null, true, Map.of("size", Map.of("lt", 2))));
+        assertThat(query.cypher()).contains("MATCH (p)-[r:`HAS_PART`]->(n:`Thing`) WHERE n.size < $w0 WITH r, n")
+            .contains("COUNT { (p)-[:`HAS_PART`]->(n:`Thing`) WHERE n.size < $w0 } AS total");
+    }
+
+    @Test
+    void shouldRejectAFieldTheTypeDoesNotDeclare() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConnectionQueries.rootPage(THING,
+                new PageRequest(10, null, false, Map.of("secret", Map.of("eq", 1)))))
+            .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("where.secret")
+            .hasMessageContaining("not a filterable field of Thing");
+    }
+
+    @Test
     void shouldCountFromTheCountStore() {
-        assertThat(ConnectionQueries.rootCount(AreaGraph.REGION).cypher())
+        assertThat(ConnectionQueries.rootCount(AreaGraph.REGION, new PageRequest(1, null, true)).cypher())
             .isEqualTo("CYPHER 5 MATCH (n:`Region`) RETURN count(n) AS total");
     }
 

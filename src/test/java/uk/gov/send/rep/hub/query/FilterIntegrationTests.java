@@ -1,0 +1,164 @@
+package uk.gov.send.rep.hub.query;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import uk.gov.send.rep.hub.database.CypherStatementCounter;
+import uk.gov.send.rep.hub.support.TestGraph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code where} on root and nested connections, operator by operator, each answer compared with
+ * hand-written Cypher over the same fixture.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureHttpGraphQlTester
+class FilterIntegrationTests {
+
+    @Autowired
+    HttpGraphQlTester http;
+
+    @Autowired
+    CypherStatementCounter statements;
+
+    @BeforeAll
+    static void fixture() {
+        TestGraph.partnershipTree("TST-F", 2, 5, 8);
+        TestGraph.run("""
+            MATCH (s:Setting) WHERE s.ref STARTS WITH 'TST-F-'
+            WITH s, toInteger(right(s.ref, 1)) AS i
+            SET s.kind = ['SPECIAL', 'MAINSTREAM', 'ALTERNATIVE_PROVISION'][i % 3],
+                s.apTier = CASE i % 3 WHEN 2 THEN 2 ELSE null END,
+                s.name = CASE i % 2 WHEN 0 THEN 'Oak Academy ' + s.ref ELSE 'Riverside School ' + s.ref END""");
+        TestGraph.run("""
+            MATCH (c:Child) WHERE c.ref STARTS WITH 'TST-F-'
+            WITH c, toInteger(split(c.ref, '-')[-1]) AS i
+            SET c.secondaryNeed = CASE i % 3 WHEN 0 THEN 'SPLD' ELSE null END
+            WITH c, i WHERE c.senProvision = 'E'
+            CREATE (c)-[:HAS_PLAN]->(:Plan {ref: 'TST-F-P' + c.ref, kind: 'EHC_PLAN', status: 'ISSUED',
+                requested: date('2024-01-01') + duration({days: i * 10}),
+                issued: CASE i % 8 WHEN 0 THEN null ELSE date('2024-06-01') + duration({days: i}) END,
+                template: 'LOCAL', digital: false, exceptionsApply: false})""");
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        TestGraph.deleteFixtures();
+    }
+
+    private GraphQlTester graphQl() {
+        return http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    private List<String> children(String where) {
+        return graphQl().document("{ children(first: 100, where: {AND: [{ref: {startsWith: \"TST-F-\"}}, " + where + "]}) "
+                + "{ totalCount edges { node { ref } } } }")
+            .execute().errors().verify().path("children.edges[*].node.ref").entityList(String.class).get();
+    }
+
+    private static List<String> truth(String label, String condition) {
+        return TestGraph.run("MATCH (n:" + label + ") WHERE n.ref STARTS WITH 'TST-F-' AND (" + condition
+                + ") RETURN n.ref AS ref ORDER BY ref")
+            .stream().map(r -> r.get("ref").asString()).toList();
+    }
+
+    @Test
+    void shouldFilterEnumsWithEqAndIn() {
+        assertThat(children("{senProvision: {eq: E}}")).isEqualTo(truth("Child", "n.senProvision = 'E'")).isNotEmpty();
+        assertThat(children("{primaryNeed: {in: [ASD, SLCN]}}"))
+            .isEqualTo(truth("Child", "n.primaryNeed IN ['ASD', 'SLCN']")).isNotEmpty();
+    }
+
+    @Test
+    void shouldFilterNumbersByRange() {
+        assertThat(children("{birthYear: {gt: 2013, lte: 2016}}"))
+            .isEqualTo(truth("Child", "n.birthYear > 2013 AND n.birthYear <= 2016")).isNotEmpty();
+        assertThat(children("{birthYear: {lt: 2014}}")).isEqualTo(truth("Child", "n.birthYear < 2014")).isNotEmpty();
+        assertThat(children("{birthYear: {gte: 2017}}")).isEqualTo(truth("Child", "n.birthYear >= 2017")).isNotEmpty();
+        assertThat(children("{birthYear: {in: [2012, 2015]}}")).isEqualTo(truth("Child", "n.birthYear IN [2012, 2015]"));
+    }
+
+    @Test
+    void shouldFilterMissingValuesWithIsNull() {
+        assertThat(children("{secondaryNeed: {isNull: true}}")).isEqualTo(truth("Child", "n.secondaryNeed IS NULL")).isNotEmpty();
+        assertThat(children("{secondaryNeed: {isNull: false}}"))
+            .isEqualTo(truth("Child", "n.secondaryNeed IS NOT NULL")).isNotEmpty();
+    }
+
+    @Test
+    void shouldCombineWithOrAndNot() {
+        assertThat(children("{OR: [{primaryNeed: {eq: ASD}}, {birthYear: {eq: 2017}}], NOT: {senProvision: {eq: E}}}"))
+            .isEqualTo(truth("Child", "(n.primaryNeed = 'ASD' OR n.birthYear = 2017) AND NOT n.senProvision = 'E'"))
+            .isNotEmpty();
+    }
+
+    @Test
+    void shouldFilterTextAndBooleansAndTiers() {
+        List<String> settings = graphQl().document("""
+                { settings(first: 100, where: {ref: {startsWith: "TST-F-"}, name: {contains: "Oak"},
+                    kind: {in: [SPECIAL, ALTERNATIVE_PROVISION]}, resourcedProvision: {eq: false}}) { edges { node { ref } } } }""")
+            .execute().errors().verify().path("settings.edges[*].node.ref").entityList(String.class).get();
+        assertThat(settings).isEqualTo(truth("Setting",
+            "n.name CONTAINS 'Oak' AND n.kind IN ['SPECIAL', 'ALTERNATIVE_PROVISION'] AND n.resourcedProvision = false"))
+            .isNotEmpty();
+        List<String> tiered = graphQl().document("""
+                { settings(first: 100, where: {ref: {startsWith: "TST-F-"}, apTier: {eq: 2}}) { edges { node { ref } } } }""")
+            .execute().errors().verify().path("settings.edges[*].node.ref").entityList(String.class).get();
+        assertThat(tiered).isEqualTo(truth("Setting", "n.apTier = 2")).isNotEmpty();
+    }
+
+    @Test
+    void shouldFilterDates() {
+        List<String> plans = graphQl().document("""
+                { plans(first: 100, where: {ref: {startsWith: "TST-F-"}, requested: {gte: "2024-01-21"}, issued: {isNull: false}})
+                  { totalCount edges { node { ref } } } }""")
+            .execute().errors().verify()
+            .path("plans.edges[*].node.ref").entityList(String.class).get();
+        assertThat(plans).isEqualTo(truth("Plan", "n.requested >= date('2024-01-21') AND n.issued IS NOT NULL")).isNotEmpty();
+    }
+
+    @Test
+    void shouldFilterNestedConnectionsAndCountOnlyMatchingRowsInOneStatementPerLevel() {
+        String query = """
+            { partnership(code: "TST-F") { members(first: 10) { edges { node { code
+                children(first: 100, where: {primaryNeed: {eq: ASD}}) { totalCount edges { node { ref } } } } } } } }""";
+        graphQl().document(query).execute(); // warm-up
+        long before = statements.count();
+        List<Map<String, Object>> areas = graphQl().document(query).execute().errors().verify()
+            .path("partnership.members.edges[*].node").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+            .get();
+        assertThat(statements.count() - before).isEqualTo(3);
+        assertThat(areas).hasSize(2);
+        for (Map<String, Object> area : areas) {
+            List<String> truth = TestGraph.run("""
+                    MATCH (:LocalArea {code: $area})<-[:RESIDENT_IN]-(c:Child {primaryNeed: 'ASD'})
+                    RETURN c.ref AS ref ORDER BY ref""", Map.of("area", area.get("code")))
+                .stream().map(r -> r.get("ref").asString()).toList();
+            Map<?, ?> children = (Map<?, ?>) area.get("children");
+            assertThat(((List<?>) children.get("edges")).stream().map(e -> ((Map<?, ?>) ((Map<?, ?>) e).get("node")).get("ref")).toList())
+                .isEqualTo(truth);
+            assertThat(children.get("totalCount")).isEqualTo(truth.size());
+        }
+    }
+
+    @Test
+    void shouldRejectAnUnknownFieldAndAWrongTypeBeforeRunning() {
+        long before = statements.count();
+        graphQl().document("{ children(where: {favouriteColour: {eq: \"blue\"}}) { totalCount } }").execute().errors()
+            .expect(e -> e.getMessage().contains("favouriteColour")).verify();
+        graphQl().document("{ children(where: {birthYear: {gt: \"old\"}}) { totalCount } }").execute().errors()
+            .expect(e -> e.getMessage().contains("birthYear") || e.getMessage().contains("gt")).verify();
+        assertThat(statements.count()).isEqualTo(before);
+    }
+}
