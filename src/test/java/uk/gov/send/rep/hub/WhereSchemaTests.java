@@ -1,0 +1,89 @@
+package uk.gov.send.rep.hub;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import org.junit.jupiter.api.Test;
+
+import uk.gov.send.rep.hub.area.AreaGraph;
+import uk.gov.send.rep.hub.child.ChildGraph;
+import uk.gov.send.rep.hub.outcome.OutcomeGraph;
+import uk.gov.send.rep.hub.partnership.PartnershipGraph;
+import uk.gov.send.rep.hub.pilot.PilotGraph;
+import uk.gov.send.rep.hub.plan.PlanGraph;
+import uk.gov.send.rep.hub.query.Field;
+import uk.gov.send.rep.hub.query.NodeType;
+import uk.gov.send.rep.hub.reform.ReformGraph;
+import uk.gov.send.rep.hub.setting.SettingGraph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each {@code <Type>Where} input of the schema offers exactly the fields its node type declares
+ * as filterable, with the filter input of the field's kind; every input field is described.
+ */
+class WhereSchemaTests {
+
+    private static final List<NodeType<?>> TYPES = List.of(AreaGraph.REGION, AreaGraph.LOCAL_AREA,
+        PartnershipGraph.PARTNERSHIP, SettingGraph.SETTING, ChildGraph.CHILD, PlanGraph.PLAN, ReformGraph.REFORM,
+        PilotGraph.PILOT, OutcomeGraph.MEASURE, OutcomeGraph.OBSERVATION);
+
+    @Test
+    void shouldOfferExactlyTheDeclaredFieldsWithTheirKindsFilter() throws IOException {
+        TypeDefinitionRegistry registry = registry();
+        for (NodeType<?> type : TYPES) {
+            InputObjectTypeDefinition where = registry.getType(type.typeName() + "Where", InputObjectTypeDefinition.class)
+                .orElseThrow(() -> new AssertionError("no input " + type.typeName() + "Where"));
+            List<String> offered = new ArrayList<>();
+            for (InputValueDefinition field : where.getInputValueDefinitions()) {
+                if (List.of("AND", "OR", "NOT").contains(field.getName())) {
+                    continue;
+                }
+                offered.add(field.getName());
+                Field declared = type.field(field.getName()).orElseThrow(
+                    () -> new AssertionError(type.typeName() + "Where." + field.getName() + " is not declared"));
+                String filter = ((graphql.language.TypeName) field.getType()).getName();
+                switch (declared.kind()) {
+                    case STRING -> assertThat(filter).isEqualTo("StringFilter");
+                    case NUMBER -> assertThat(filter).isIn("IntFilter", "FloatFilter");
+                    case DATE -> assertThat(filter).isEqualTo("DateFilter");
+                    case BOOLEAN -> assertThat(filter).isEqualTo("BooleanFilter");
+                    case ENUM -> assertThat(filter).endsWith("Filter").isNotIn("StringFilter", "IntFilter", "FloatFilter");
+                }
+            }
+            assertThat(offered).as(type.typeName()).containsExactlyInAnyOrderElementsOf(
+                type.fields().stream().map(Field::name).toList());
+        }
+    }
+
+    @Test
+    void shouldDescribeEveryInputField() throws IOException {
+        List<String> undescribed = new ArrayList<>();
+        for (InputObjectTypeDefinition input : registry().getTypes(InputObjectTypeDefinition.class)) {
+            if (input.getDescription() == null) {
+                undescribed.add(input.getName());
+            }
+            input.getInputValueDefinitions().stream().filter(f -> f.getDescription() == null)
+                .forEach(f -> undescribed.add(input.getName() + "." + f.getName()));
+        }
+        assertThat(undescribed).isEmpty();
+    }
+
+    private static TypeDefinitionRegistry registry() throws IOException {
+        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
+        try (Stream<Path> files = Files.list(Path.of("schema"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".graphqls")).sorted().toList()) {
+                registry.merge(new SchemaParser().parse(Files.readString(file)));
+            }
+        }
+        return registry;
+    }
+}
