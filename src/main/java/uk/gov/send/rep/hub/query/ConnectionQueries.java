@@ -1,5 +1,6 @@
 package uk.gov.send.rep.hub.query;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,9 @@ import java.util.Map;
 import org.neo4j.cypherdsl.core.Condition;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.Property;
 import org.neo4j.cypherdsl.core.Relationship;
+import org.neo4j.cypherdsl.core.SortItem;
 import org.neo4j.cypherdsl.core.Statement;
 import org.neo4j.cypherdsl.core.StatementBuilder;
 import org.neo4j.cypherdsl.core.SymbolicName;
@@ -43,14 +46,11 @@ public final class ConnectionQueries {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.first() + 1);
-        Condition condition = Filters.condition(type, n, page.where(), parameters);
-        if (page.after() != null) {
-            parameters.put("after", page.after());
-            condition = condition.and(n.property(type.keyProperty()).gt(Cypher.parameter("after")));
-        }
+        Condition condition = Filters.condition(type, n, page.where(), parameters)
+            .and(after(type, n, page, parameters));
         Statement statement = Cypher.match(n).where(condition)
             .returning(n.project(Cypher.asterisk()).as("node"))
-            .orderBy(n.property(type.keyProperty()).ascending())
+            .orderBy(order(type, n, page))
             .limit(Cypher.parameter("limit"))
             .build();
         return new CypherQuery(RENDERER.render(statement), parameters);
@@ -94,14 +94,10 @@ public final class ConnectionQueries {
         parameters.put("limit", page.first() + 1);
 
         Condition filter = Filters.condition(relation.target(), n, page.where(), parameters);
-        Condition condition = filter;
-        if (page.after() != null) {
-            parameters.put("after", page.after());
-            condition = condition.and(n.property(relation.target().keyProperty()).gt(Cypher.parameter("after")));
-        }
+        Condition condition = filter.and(after(relation.target(), n, page, parameters));
         Statement inner = Cypher.match(r).where(condition)
             .with(r, n)
-            .orderBy(n.property(relation.target().keyProperty()).ascending())
+            .orderBy(order(relation.target(), n, page))
             .limit(Cypher.parameter("limit"))
             .returning(Cypher.collect(Cypher.mapOf(
                 "node", n.project(Cypher.asterisk()),
@@ -124,6 +120,50 @@ public final class ConnectionQueries {
             returning = outer.returning(Cypher.name("key"), Cypher.name("rows"));
         }
         return new CypherQuery(RENDERER.render(returning.build()), parameters);
+    }
+
+    /** ORDER BY the sort keys, then the natural key as tie-breaker: a total, stable order. */
+    private static List<SortItem> order(NodeType<?> type, Node n, PageRequest page) {
+        List<SortItem> items = new ArrayList<>();
+        for (Sort sort : page.orderBy()) {
+            Property property = n.property(sort.field().property());
+            items.add(sort.descending() ? property.descending() : property.ascending());
+        }
+        items.add(n.property(type.keyProperty()).ascending());
+        return items;
+    }
+
+    /**
+     * The keyset condition "after the cursor's row" in the page's order: for sort keys k1..kn and
+     * the natural key, {@code k1 beyond v1 OR (k1 = v1 AND (k2 beyond v2 OR (... AND key > $k)))}.
+     * Neo4j sorts nulls last ascending and first descending, and the condition follows it, so rows
+     * with a missing sort value are neither skipped nor repeated.
+     */
+    private static Condition after(NodeType<?> type, Node n, PageRequest page, Map<String, Object> parameters) {
+        if (page.after() == null) {
+            return Cypher.noCondition();
+        }
+        List<Object> values = page.after();
+        List<Sort> sorts = page.orderBy();
+        parameters.put("after", values.getLast());
+        Condition condition = n.property(type.keyProperty()).gt(Cypher.parameter("after"));
+        for (int i = sorts.size() - 1; i >= 0; i--) {
+            Sort sort = sorts.get(i);
+            Property field = n.property(sort.field().property());
+            Object value = values.get(i);
+            if (value == null) {
+                Condition equal = field.isNull().and(condition);
+                condition = sort.descending() ? field.isNotNull().or(equal) : equal;
+            }
+            else {
+                String name = "after" + i;
+                parameters.put(name, value);
+                Condition beyond = sort.descending() ? field.lt(Cypher.parameter(name))
+                    : field.gt(Cypher.parameter(name)).or(field.isNull());
+                condition = beyond.or(field.isEqualTo(Cypher.parameter(name)).and(condition));
+            }
+        }
+        return condition;
     }
 
     private static Relationship relationship(Relation<?, ?, ?> relation, Node parent, Node target) {

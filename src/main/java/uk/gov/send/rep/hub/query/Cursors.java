@@ -1,29 +1,61 @@
 package uk.gov.send.rep.hub.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Opaque keyset cursors. A cursor encodes the sort key of its row (not an offset), so the next
- * page is a range seek on an index and stays correct when rows are inserted between requests.
+ * Opaque keyset cursors. A cursor encodes the sort values of its row and the row's natural key
+ * (not an offset), so the next page is a seek that stays correct when rows are inserted between
+ * requests. It also records the order it was made for: a cursor used with another
+ * {@code orderBy} is rejected rather than silently skipping or repeating rows.
  */
 public final class Cursors {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final String SEPARATOR = "\u001f";
 
     private Cursors() {
     }
 
+    /** The cursor of a row in natural-key order. */
     public static String encode(Object key) {
-        String text = key instanceof Number number ? "n:" + number : "s:" + key;
-        return ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return encode(List.of(), java.util.Collections.singletonList(key));
+    }
+
+    /** The cursor of a row: its sort values, then its natural key. */
+    public static String encode(List<Sort> orderBy, List<Object> values) {
+        StringBuilder text = new StringBuilder("v1").append(SEPARATOR).append(signature(orderBy));
+        for (Object value : values) {
+            text.append(SEPARATOR).append(switch (value) {
+                case null -> "0";
+                case Long l -> "n:" + l;
+                case Integer i -> "n:" + i;
+                case Double d -> "f:" + d;
+                case Float f -> "f:" + f;
+                case LocalDate date -> "d:" + date;
+                case Boolean b -> "b:" + b;
+                default -> "s:" + value;
+            });
+        }
+        return ENCODER.encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The natural key of a cursor made in key order. */
+    public static Object decode(String cursor) {
+        return decode(cursor, List.of()).getFirst();
     }
 
     /**
-     * @throws InvalidArgumentException when the cursor was not issued by this hub
+     * The values of a cursor made for this order.
+     * @throws InvalidArgumentException when the cursor was not issued by this hub for this order
      */
-    public static Object decode(String cursor) {
+    public static List<Object> decode(String cursor, List<Sort> orderBy) {
         String text;
         try {
             text = new String(DECODER.decode(cursor), StandardCharsets.UTF_8);
@@ -31,18 +63,49 @@ public final class Cursors {
         catch (IllegalArgumentException notBase64) {
             throw malformed(cursor);
         }
-        if (text.startsWith("s:")) {
-            return text.substring(2);
+        String[] parts = text.split(SEPARATOR, -1);
+        if (parts.length != orderBy.size() + 3 || !"v1".equals(parts[0])) {
+            throw malformed(cursor);
         }
-        if (text.startsWith("n:")) {
-            try {
-                return Long.parseLong(text.substring(2));
-            }
-            catch (NumberFormatException notNumber) {
-                throw malformed(cursor);
-            }
+        if (!parts[1].equals(signature(orderBy))) {
+            throw new InvalidArgumentException("after", "'" + cursor + "' was issued for another orderBy; "
+                + "start again without after when the order changes");
         }
-        throw malformed(cursor);
+        List<Object> values = new ArrayList<>(parts.length - 2);
+        for (int i = 2; i < parts.length; i++) {
+            values.add(value(parts[i], cursor));
+        }
+        if (values.getLast() == null) {
+            throw malformed(cursor);
+        }
+        return values;
+    }
+
+    private static Object value(String part, String cursor) {
+        if (part.equals("0")) {
+            return null;
+        }
+        if (part.length() < 2 || part.charAt(1) != ':') {
+            throw malformed(cursor);
+        }
+        String body = part.substring(2);
+        try {
+            return switch (part.charAt(0)) {
+                case 's' -> body;
+                case 'n' -> Long.parseLong(body);
+                case 'f' -> Double.parseDouble(body);
+                case 'd' -> LocalDate.parse(body);
+                case 'b' -> Boolean.parseBoolean(body);
+                default -> throw malformed(cursor);
+            };
+        }
+        catch (NumberFormatException | DateTimeParseException bad) {
+            throw malformed(cursor);
+        }
+    }
+
+    private static String signature(List<Sort> orderBy) {
+        return orderBy.stream().map(Sort::signature).collect(Collectors.joining(","));
     }
 
     private static InvalidArgumentException malformed(String cursor) {

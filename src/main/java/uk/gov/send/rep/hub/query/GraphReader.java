@@ -34,8 +34,8 @@ public class GraphReader {
      * totalCount is computed only when the request selects it.
      */
     public <T> Connection<Edge<T>> page(DataFetchingEnvironment env, NodeType<T> type, Integer first, String after) {
-        return page(type, Paging.request(limits, first, after, env.getSelectionSet().contains("totalCount"),
-            env.getArgument("where")));
+        return page(type, Paging.request(limits, type, first, after, env.getSelectionSet().contains("totalCount"),
+            env.getArgument("where"), env.getArgument("orderBy")));
     }
 
     /** One page of all nodes of a type, with totalCount when requested. */
@@ -110,7 +110,10 @@ public class GraphReader {
         String end = null;
         for (int i = 0; i < size; i++) {
             Map<String, Object> node = nodes.get(i);
-            String cursor = Cursors.encode(node.get(type.keyProperty()));
+            List<Object> values = new ArrayList<>(page.orderBy().size() + 1);
+            page.orderBy().forEach(sort -> values.add(node.get(sort.field().property())));
+            values.add(node.get(type.keyProperty()));
+            String cursor = Cursors.encode(page.orderBy(), values);
             if (i == 0) {
                 start = cursor;
             }

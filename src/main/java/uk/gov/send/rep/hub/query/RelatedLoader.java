@@ -56,8 +56,8 @@ public class RelatedLoader {
     @SuppressWarnings("unchecked")
     public <P, T, E> CompletableFuture<Connection<E>> connection(DataFetchingEnvironment env, Relation<P, T, E> relation,
             Object parentKey, Integer first, String after) {
-        PageRequest page = Paging.request(properties, first, after, env.getSelectionSet().contains("totalCount"),
-            env.getArgument("where"));
+        PageRequest page = Paging.request(properties, relation.target(), first, after,
+            env.getSelectionSet().contains("totalCount"), env.getArgument("where"), env.getArgument("orderBy"));
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
         return loader.load(new RelatedKey(relation, parentKey, page)).thenApply(c -> (Connection<E>) c);
     }
