@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import graphql.language.EnumTypeDefinition;
+import graphql.language.EnumValueDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.schema.idl.SchemaParser;
@@ -27,8 +29,9 @@ import uk.gov.send.rep.hub.setting.SettingGraph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each {@code <Type>Where} input of the schema offers exactly the fields its node type declares
- * as filterable, with the filter input of the field's kind; every input field is described.
+ * Each {@code <Type>Where} input and {@code <Type>SortField} enum of the schema offers exactly the
+ * fields its node type declares, with the filter input of the field's kind; every input field is
+ * described.
  */
 class WhereSchemaTests {
 
@@ -61,6 +64,17 @@ class WhereSchemaTests {
             }
             assertThat(offered).as(type.typeName()).containsExactlyInAnyOrderElementsOf(
                 type.fields().stream().map(Field::name).toList());
+        }
+    }
+
+    @Test
+    void shouldOfferExactlyTheDeclaredFieldsForSorting() throws IOException {
+        TypeDefinitionRegistry registry = registry();
+        for (NodeType<?> type : TYPES) {
+            EnumTypeDefinition sortFields = registry.getType(type.typeName() + "SortField", EnumTypeDefinition.class)
+                .orElseThrow(() -> new AssertionError("no enum " + type.typeName() + "SortField"));
+            assertThat(sortFields.getEnumValueDefinitions()).extracting(EnumValueDefinition::getName).as(type.typeName())
+                .containsExactlyElementsOf(type.fields().stream().map(Field::name).toList());
         }
     }
 

@@ -95,6 +95,18 @@ class ConnectionQueriesTests {
     }
 
     @Test
+    void shouldSeekPastTheCursorInTheRequestedOrderWithTheKeyBreakingTies() {
+        Sort bySizeDescending = new Sort(THING.field("size").orElseThrow(), true);
+        Sort byKind = new Sort(THING.field("kind").orElseThrow(), false);
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(10,
+            java.util.Arrays.asList(7L, null, "k9"), false, null, List.of(bySizeDescending, byKind)));
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE (n.size < $after0 OR (n.size = $after0 "
+            + "AND n.kind IS NULL AND n.ref > $after)) RETURN n{.*} AS node "
+            + "ORDER BY n.size DESC, n.kind ASC, n.ref ASC LIMIT $limit");
+        assertThat(query.parameters()).containsEntry("after0", 7L).containsEntry("after", "k9").doesNotContainKey("after1");
+    }
+
+    @Test
     void shouldCountFromTheCountStore() {
         assertThat(ConnectionQueries.rootCount(AreaGraph.REGION, new PageRequest(1, null, true)).cypher())
             .isEqualTo("CYPHER 5 MATCH (n:`Region`) RETURN count(n) AS total");
