@@ -1,11 +1,7 @@
 package uk.gov.send.rep.hub;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import graphql.language.Description;
 import graphql.language.EnumTypeDefinition;
@@ -16,9 +12,10 @@ import graphql.language.ObjectTypeDefinition;
 import graphql.language.ObjectTypeExtensionDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.language.TypeDefinition;
-import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
+
+import uk.gov.send.rep.hub.support.SchemaFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaDescriptionTests {
 
     @Test
-    void shouldDescribeEveryTypeFieldArgumentAndEnumValue() throws IOException {
-        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
-        try (Stream<Path> files = Files.list(Path.of("schema"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".graphqls")).sorted().toList()) {
-                registry.merge(new SchemaParser().parse(Files.readString(file)));
-            }
-        }
+    void shouldDescribeEveryTypeFieldArgumentAndEnumValue() {
+        TypeDefinitionRegistry registry = SchemaFiles.registry();
         List<String> undescribed = new ArrayList<>();
         List<TypeDefinition<?>> types = new ArrayList<>();
         registry.types().values().forEach(types::add);

@@ -1,17 +1,12 @@
 package uk.gov.send.rep.hub;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
-import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +20,7 @@ import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.reform.ReformGraph;
 import uk.gov.send.rep.hub.setting.SettingGraph;
+import uk.gov.send.rep.hub.support.SchemaFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +36,8 @@ class WhereSchemaTests {
         PilotGraph.PILOT, OutcomeGraph.MEASURE, OutcomeGraph.OBSERVATION);
 
     @Test
-    void shouldOfferExactlyTheDeclaredFieldsWithTheirKindsFilter() throws IOException {
-        TypeDefinitionRegistry registry = registry();
+    void shouldOfferExactlyTheDeclaredFieldsWithTheirKindsFilter() {
+        TypeDefinitionRegistry registry = SchemaFiles.registry();
         for (NodeType<?> type : TYPES) {
             InputObjectTypeDefinition where = registry.getType(type.typeName() + "Where", InputObjectTypeDefinition.class)
                 .orElseThrow(() -> new AssertionError("no input " + type.typeName() + "Where"));
@@ -68,8 +64,8 @@ class WhereSchemaTests {
     }
 
     @Test
-    void shouldOfferExactlyTheDeclaredFieldsForSorting() throws IOException {
-        TypeDefinitionRegistry registry = registry();
+    void shouldOfferExactlyTheDeclaredFieldsForSorting() {
+        TypeDefinitionRegistry registry = SchemaFiles.registry();
         for (NodeType<?> type : TYPES) {
             EnumTypeDefinition sortFields = registry.getType(type.typeName() + "SortField", EnumTypeDefinition.class)
                 .orElseThrow(() -> new AssertionError("no enum " + type.typeName() + "SortField"));
@@ -79,9 +75,9 @@ class WhereSchemaTests {
     }
 
     @Test
-    void shouldDescribeEveryInputField() throws IOException {
+    void shouldDescribeEveryInputField() {
         List<String> undescribed = new ArrayList<>();
-        for (InputObjectTypeDefinition input : registry().getTypes(InputObjectTypeDefinition.class)) {
+        for (InputObjectTypeDefinition input : SchemaFiles.registry().getTypes(InputObjectTypeDefinition.class)) {
             if (input.getDescription() == null) {
                 undescribed.add(input.getName());
             }
@@ -89,15 +85,5 @@ class WhereSchemaTests {
                 .forEach(f -> undescribed.add(input.getName() + "." + f.getName()));
         }
         assertThat(undescribed).isEmpty();
-    }
-
-    private static TypeDefinitionRegistry registry() throws IOException {
-        TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
-        try (Stream<Path> files = Files.list(Path.of("schema"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".graphqls")).sorted().toList()) {
-                registry.merge(new SchemaParser().parse(Files.readString(file)));
-            }
-        }
-        return registry;
     }
 }

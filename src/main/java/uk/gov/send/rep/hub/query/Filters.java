@@ -106,7 +106,11 @@ final class Filters {
     }
 
     private static Expression parameter(Map<String, Object> parameters, Object value) {
-        String name = "w" + parameters.keySet().stream().filter(k -> k.startsWith("w")).count();
+        int index = 0;
+        while (parameters.containsKey("w" + index)) {
+            index++;
+        }
+        String name = "w" + index;
         parameters.put(name, value);
         return Cypher.parameter(name);
     }
