@@ -20,7 +20,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GraphiQL over real HTTP: served from the hub alone, and every example query valid. */
+/** GraphiQL over real HTTP: served from the hub alone, and every example query (GraphiQL's and the README's) valid. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
 class GraphiQlIntegrationTests {
@@ -66,6 +66,19 @@ class GraphiQlIntegrationTests {
         }
         assertThat(page.body()).doesNotContain("https://").doesNotContain("http://").doesNotContain("//unpkg")
             .doesNotContain("//cdn");
+    }
+
+    @Test
+    void shouldRunEveryQueryTheReadmeShows() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        Matcher block = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        int count = 0;
+        while (block.find()) {
+            graphQl.mutate().responseTimeout(Duration.ofSeconds(60)).build()
+                .document(block.group(1)).execute().errors().verify();
+            count++;
+        }
+        assertThat(count).isGreaterThanOrEqualTo(4);
     }
 
     @Test
