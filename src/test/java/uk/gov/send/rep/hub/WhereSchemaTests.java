@@ -18,6 +18,8 @@ import uk.gov.send.rep.hub.pilot.PilotGraph;
 import uk.gov.send.rep.hub.plan.PlanGraph;
 import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
+import uk.gov.send.rep.hub.query.Relation;
+import uk.gov.send.rep.hub.query.Relations;
 import uk.gov.send.rep.hub.reform.ReformGraph;
 import uk.gov.send.rep.hub.setting.SettingGraph;
 import uk.gov.send.rep.hub.support.SchemaFiles;
@@ -35,21 +37,42 @@ class WhereSchemaTests {
         PartnershipGraph.PARTNERSHIP, SettingGraph.SETTING, ChildGraph.CHILD, PlanGraph.PLAN, ReformGraph.REFORM,
         PilotGraph.PILOT, OutcomeGraph.MEASURE, OutcomeGraph.OBSERVATION);
 
+    /** Every relationship field the features declare, from their configurations alone. */
+    private static List<Relation<?, ?, ?>> declaredRelations() {
+        try (var context = new org.springframework.context.annotation.AnnotationConfigApplicationContext(AreaGraph.class,
+                PartnershipGraph.class, SettingGraph.class, ChildGraph.class, PlanGraph.class, ReformGraph.class,
+                PilotGraph.class, OutcomeGraph.class)) {
+            return context.getBeansOfType(Relations.class).values().stream().flatMap(r -> r.relations().stream()).toList();
+        }
+    }
+
     @Test
     void shouldOfferExactlyTheDeclaredFieldsWithTheirKindsFilter() {
         TypeDefinitionRegistry registry = SchemaFiles.registry();
+        List<Relation<?, ?, ?>> relations = declaredRelations();
         for (NodeType<?> type : TYPES) {
             InputObjectTypeDefinition where = registry.getType(type.typeName() + "Where", InputObjectTypeDefinition.class)
                 .orElseThrow(() -> new AssertionError("no input " + type.typeName() + "Where"));
             List<String> offered = new ArrayList<>();
+            List<String> offeredRelations = new ArrayList<>();
             for (InputValueDefinition field : where.getInputValueDefinitions()) {
                 if (List.of("AND", "OR", "NOT").contains(field.getName())) {
+                    continue;
+                }
+                String filter = ((graphql.language.TypeName) field.getType()).getName();
+                var relation = relations.stream()
+                    .filter(r -> r.name().equals(type.typeName() + "." + field.getName())).findFirst();
+                if (relation.isPresent()) {
+                    String name = relation.get().field();
+                    assertThat(filter).isEqualTo(relation.get().edgeFields().isEmpty()
+                        ? relation.get().target().typeName() + "RelationFilter"
+                        : type.typeName() + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Filter");
+                    offeredRelations.add(relation.get().name());
                     continue;
                 }
                 offered.add(field.getName());
                 Field declared = type.field(field.getName()).orElseThrow(
                     () -> new AssertionError(type.typeName() + "Where." + field.getName() + " is not declared"));
-                String filter = ((graphql.language.TypeName) field.getType()).getName();
                 switch (declared.kind()) {
                     case STRING -> assertThat(filter).isEqualTo("StringFilter");
                     case NUMBER -> assertThat(filter).isIn("IntFilter", "FloatFilter");
@@ -60,6 +83,8 @@ class WhereSchemaTests {
             }
             assertThat(offered).as(type.typeName()).containsExactlyInAnyOrderElementsOf(
                 type.fields().stream().map(Field::name).toList());
+            assertThat(offeredRelations).as(type.typeName() + " relations").containsExactlyInAnyOrderElementsOf(
+                relations.stream().filter(r -> r.parent().equals(type)).map(Relation::name).toList());
         }
     }
 

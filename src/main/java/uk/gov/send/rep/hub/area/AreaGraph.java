@@ -9,6 +9,7 @@ import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
+import uk.gov.send.rep.hub.query.Relations;
 
 import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Props.str;
@@ -39,5 +40,11 @@ public class AreaGraph {
     @Bean
     NodeType<LocalArea> localAreaNodeType() {
         return LOCAL_AREA;
+    }
+
+    /** The relationship fields this feature declares, for {@code where} filters that follow them. */
+    @Bean
+    Relations areaRelations() {
+        return Relations.of(REGION_AREAS, AREA_REGION);
     }
 }

@@ -11,6 +11,7 @@ import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
+import uk.gov.send.rep.hub.query.Relations;
 import uk.gov.send.rep.hub.setting.Setting;
 import uk.gov.send.rep.hub.setting.SettingGraph;
 
@@ -39,14 +40,22 @@ public class ChildGraph {
 
     static final Relation<Child, Setting, PlacementEdge> PLACEMENTS = new Relation<>("Child.placements", CHILD,
         "PLACED_AT", true, SettingGraph.SETTING,
-        (cursor, setting, rel) -> new PlacementEdge(cursor, setting, date(rel, "from"), date(rel, "to")));
+        (cursor, setting, rel) -> new PlacementEdge(cursor, setting, date(rel, "from"), date(rel, "to")))
+        .withEdgeFields(Field.date("from"), Field.date("to"));
 
     static final Relation<Setting, Child, PlacedChildEdge> SETTING_PLACEMENTS = new Relation<>(
         "Setting.placements", SettingGraph.SETTING, "PLACED_AT", false, CHILD,
-        (cursor, child, rel) -> new PlacedChildEdge(cursor, child, date(rel, "from"), date(rel, "to")));
+        (cursor, child, rel) -> new PlacedChildEdge(cursor, child, date(rel, "from"), date(rel, "to")))
+        .withEdgeFields(Field.date("from"), Field.date("to"));
 
     @Bean
     NodeType<Child> childNodeType() {
         return CHILD;
+    }
+
+    /** The relationship fields this feature declares, for {@code where} filters that follow them. */
+    @Bean
+    Relations childRelations() {
+        return Relations.of(AREA, AREA_CHILDREN, PLACEMENTS, SETTING_PLACEMENTS);
     }
 }

@@ -13,6 +13,7 @@ import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
+import uk.gov.send.rep.hub.query.Relations;
 import uk.gov.send.rep.hub.setting.Setting;
 import uk.gov.send.rep.hub.setting.SettingGraph;
 
@@ -57,5 +58,11 @@ public class OutcomeGraph {
     @Bean
     NodeType<Observation> observationNodeType() {
         return OBSERVATION;
+    }
+
+    /** The relationship fields this feature declares, for {@code where} filters that follow them. */
+    @Bean
+    Relations outcomeRelations() {
+        return Relations.of(CHILD_OBSERVATIONS, SETTING_OBSERVATIONS, AREA_OBSERVATIONS);
     }
 }

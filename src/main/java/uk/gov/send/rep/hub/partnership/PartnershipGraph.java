@@ -12,6 +12,7 @@ import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
+import uk.gov.send.rep.hub.query.Relations;
 
 import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Props.str;
@@ -29,14 +30,21 @@ public class PartnershipGraph {
 
     static final Relation<Partnership, LocalArea, MemberEdge> MEMBERS = new Relation<>("Partnership.members",
         PARTNERSHIP, "MEMBER_OF", false, AreaGraph.LOCAL_AREA,
-        (cursor, area, rel) -> new MemberEdge(cursor, area, str(rel, "role")));
+        (cursor, area, rel) -> new MemberEdge(cursor, area, str(rel, "role"))).withEdgeFields(Field.enumeration("role"));
 
     static final Relation<LocalArea, Partnership, PartnershipMembership> MEMBERSHIP = new Relation<>(
         "LocalArea.partnership", AreaGraph.LOCAL_AREA, "MEMBER_OF", true, PARTNERSHIP,
-        (cursor, partnership, rel) -> new PartnershipMembership(partnership, str(rel, "role")));
+        (cursor, partnership, rel) -> new PartnershipMembership(partnership, str(rel, "role")))
+        .withEdgeFields(Field.enumeration("role"));
 
     @Bean
     NodeType<Partnership> partnershipNodeType() {
         return PARTNERSHIP;
+    }
+
+    /** The relationship fields this feature declares, for {@code where} filters that follow them. */
+    @Bean
+    Relations partnershipRelations() {
+        return Relations.of(REGION, MEMBERS, MEMBERSHIP);
     }
 }

@@ -19,6 +19,7 @@ import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
+import uk.gov.send.rep.hub.query.Relations;
 import uk.gov.send.rep.hub.reform.Reform;
 import uk.gov.send.rep.hub.reform.ReformGraph;
 import uk.gov.send.rep.hub.setting.Setting;
@@ -50,11 +51,12 @@ public class PilotGraph {
         Relation.plain("Reform.pilots", ReformGraph.REFORM, "TESTS", false, PILOT);
 
     static final Relation<Pilot, LocalArea, PilotAreaEdge> AREAS = new Relation<>("Pilot.areas", PILOT, "IN_AREA",
-        true, AreaGraph.LOCAL_AREA, (cursor, area, rel) -> new PilotAreaEdge(cursor, area, str(rel, "arm")));
+        true, AreaGraph.LOCAL_AREA, (cursor, area, rel) -> new PilotAreaEdge(cursor, area, str(rel, "arm"))).withEdgeFields(Field.enumeration("arm"));
 
     static final Relation<LocalArea, Pilot, AreaPilotEdge> AREA_PILOTS = new Relation<>("LocalArea.pilots",
         AreaGraph.LOCAL_AREA, "IN_AREA", false, PILOT,
-        (cursor, pilot, rel) -> new AreaPilotEdge(cursor, pilot, str(rel, "arm")));
+        (cursor, pilot, rel) -> new AreaPilotEdge(cursor, pilot, str(rel, "arm")))
+        .withEdgeFields(Field.enumeration("arm"));
 
     static final Relation<Pilot, Setting, Edge<Setting>> SETTINGS =
         Relation.plain("Pilot.settings", PILOT, "INVOLVES", true, SettingGraph.SETTING);
@@ -64,14 +66,22 @@ public class PilotGraph {
 
     static final Relation<Pilot, Child, CohortEdge> COHORT = new Relation<>("Pilot.cohort", PILOT, "IN_COHORT",
         false, ChildGraph.CHILD,
-        (cursor, child, rel) -> new CohortEdge(cursor, child, str(rel, "arm"), date(rel, "enrolled"), date(rel, "left")));
+        (cursor, child, rel) -> new CohortEdge(cursor, child, str(rel, "arm"), date(rel, "enrolled"), date(rel, "left")))
+        .withEdgeFields(Field.enumeration("arm"), Field.date("enrolled"), Field.date("left"));
 
     static final Relation<Child, Pilot, CohortMembership> CHILD_COHORTS = new Relation<>("Child.cohorts",
         ChildGraph.CHILD, "IN_COHORT", true, PILOT,
-        (cursor, pilot, rel) -> new CohortMembership(cursor, pilot, str(rel, "arm"), date(rel, "enrolled"), date(rel, "left")));
+        (cursor, pilot, rel) -> new CohortMembership(cursor, pilot, str(rel, "arm"), date(rel, "enrolled"), date(rel, "left")))
+        .withEdgeFields(Field.enumeration("arm"), Field.date("enrolled"), Field.date("left"));
 
     @Bean
     NodeType<Pilot> pilotNodeType() {
         return PILOT;
+    }
+
+    /** The relationship fields this feature declares, for {@code where} filters that follow them. */
+    @Bean
+    Relations pilotRelations() {
+        return Relations.of(PARTNERSHIP, PARTNERSHIP_PILOTS, REFORMS, REFORM_PILOTS, AREAS, AREA_PILOTS, SETTINGS, SETTING_PILOTS, COHORT, CHILD_COHORTS);
     }
 }

@@ -13,6 +13,7 @@ import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
+import uk.gov.send.rep.hub.query.Relations;
 
 import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Field.number;
@@ -51,5 +52,11 @@ public class PlanGraph {
     @Bean
     NodeType<Plan> planNodeType() {
         return PLAN;
+    }
+
+    /** The relationship fields this feature declares, for {@code where} filters that follow them. */
+    @Bean
+    Relations planRelations() {
+        return Relations.of(CHILD, MAINTAINED_BY, CHILD_PLANS, AREA_PLANS);
     }
 }

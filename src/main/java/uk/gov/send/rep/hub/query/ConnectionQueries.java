@@ -43,10 +43,15 @@ public final class ConnectionQueries {
      * Asks for one row more than the page to learn whether there is a next page.
      */
     public static CypherQuery rootPage(NodeType<?> type, PageRequest page) {
+        return rootPage(type, page, RelationIndex.none());
+    }
+
+    /** As {@link #rootPage(NodeType, PageRequest)}, with filters that follow these relationship fields. */
+    public static CypherQuery rootPage(NodeType<?> type, PageRequest page, RelationIndex relations) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.first() + 1);
-        Condition condition = Filters.condition(type, n, page.where(), parameters)
+        Condition condition = Filters.condition(type, n, page.where(), parameters, relations)
             .and(after(type, n, page, parameters));
         Statement statement = Cypher.match(n).where(condition)
             .returning(n.project(Cypher.asterisk()).as("node"))
@@ -61,9 +66,14 @@ public final class ConnectionQueries {
      * count(n)} (answered from the count store when there is no filter).
      */
     public static CypherQuery rootCount(NodeType<?> type, PageRequest page) {
+        return rootCount(type, page, RelationIndex.none());
+    }
+
+    /** As {@link #rootCount(NodeType, PageRequest)}, with filters that follow these relationship fields. */
+    public static CypherQuery rootCount(NodeType<?> type, PageRequest page, RelationIndex relations) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
-        Condition condition = Filters.condition(type, n, page.where(), parameters);
+        Condition condition = Filters.condition(type, n, page.where(), parameters, relations);
         Statement statement = Cypher.match(n).where(condition).returning(Cypher.count(n).as("total")).build();
         return new CypherQuery(RENDERER.render(statement), parameters);
     }
@@ -85,6 +95,12 @@ public final class ConnectionQueries {
      * RETURN key, rows [, COUNT { (p)-[:TYPE]->(:Target) } AS total]}.
      */
     public static CypherQuery relatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page) {
+        return relatedPages(relation, parentKeys, page, RelationIndex.none());
+    }
+
+    /** As {@link #relatedPages(Relation, List, PageRequest)}, with filters that follow these relationship fields. */
+    public static CypherQuery relatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page,
+            RelationIndex relations) {
         SymbolicName key = Cypher.name("key");
         Node p = Cypher.node(relation.parent().label()).named("p");
         Node n = Cypher.node(relation.target().label()).named("n");
@@ -93,7 +109,7 @@ public final class ConnectionQueries {
         parameters.put("keys", parentKeys);
         parameters.put("limit", page.first() + 1);
 
-        Condition filter = Filters.condition(relation.target(), n, page.where(), parameters);
+        Condition filter = Filters.condition(relation.target(), n, page.where(), parameters, relations);
         Condition condition = filter.and(after(relation.target(), n, page, parameters));
         Statement inner = Cypher.match(r).where(condition)
             .with(r, n)

@@ -8,6 +8,7 @@ import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
 import org.neo4j.cypherdsl.core.Node;
 import org.neo4j.cypherdsl.core.Property;
+import org.neo4j.cypherdsl.core.Where;
 
 /**
  * Compiles a GraphQL {@code where} argument ({@code <Type>Where}) into a Cypher-DSL condition on
@@ -22,50 +23,139 @@ final class Filters {
 
     /** The condition for {@code where} on {@code n}, or {@link Cypher#noCondition()} when there is none. */
     static Condition condition(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters) {
-        return where == null ? Cypher.noCondition() : object(type, n, where, parameters, "where");
+        return condition(type, n, where, parameters, RelationIndex.none());
     }
 
-    private static Condition object(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters,
-            String path) {
-        Condition condition = Cypher.noCondition();
-        for (Map.Entry<String, Object> entry : where.entrySet()) {
-            String name = entry.getKey();
-            Object value = entry.getValue();
-            String at = path + "." + name;
-            Condition part = switch (name) {
-                case "AND" -> list(type, n, value, parameters, at, true);
-                case "OR" -> list(type, n, value, parameters, at, false);
-                case "NOT" -> value == null ? Cypher.noCondition()
-                    : Cypher.not(object(type, n, asMap(value, at), parameters, at));
-                default -> field(type.field(name).orElseThrow(() -> new InvalidArgumentException(at,
-                    "'" + name + "' is not a filterable field of " + type.typeName())), n, asMap(value, at), parameters, at);
-            };
-            condition = condition.and(part);
-        }
-        return condition;
+    /** As above, following relationship fields of {@code relations} ({@code some}, {@code none}, {@code all}, {@code single}). */
+    static Condition condition(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters,
+            RelationIndex relations) {
+        return where == null ? Cypher.noCondition() : new Compiler(parameters, relations).object(type, n, where, "where");
     }
 
-    private static Condition list(NodeType<?> type, Node n, Object value, Map<String, Object> parameters, String path,
-            boolean all) {
-        if (value == null) {
-            return Cypher.noCondition();
+    /** One compilation: the parameters it fills, and fresh names for the nodes of nested patterns. */
+    private static final class Compiler {
+
+        private final Map<String, Object> parameters;
+        private final RelationIndex relations;
+        private int nested;
+
+        Compiler(Map<String, Object> parameters, RelationIndex relations) {
+            this.parameters = parameters;
+            this.relations = relations;
         }
-        List<?> items = (List<?>) value;
-        if (items.isEmpty()) {
-            // An empty AND holds for every row; an empty OR for none, as in logic.
-            return all ? Cypher.noCondition() : Cypher.literalFalse().asCondition();
+
+        Condition object(NodeType<?> type, Node n, Map<String, Object> where, String path) {
+            Condition condition = Cypher.noCondition();
+            for (Map.Entry<String, Object> entry : where.entrySet()) {
+                String name = entry.getKey();
+                Object value = entry.getValue();
+                String at = path + "." + name;
+                Condition part = switch (name) {
+                    case "AND" -> list(type, n, value, at, true);
+                    case "OR" -> list(type, n, value, at, false);
+                    case "NOT" -> value == null ? Cypher.noCondition() : Cypher.not(object(type, n, asMap(value, at), at));
+                    default -> {
+                        var field = type.field(name);
+                        if (field.isPresent()) {
+                            yield Filters.field(field.get(), n, asMap(value, at), parameters, at);
+                        }
+                        Relation<?, ?, ?> relation = relations.find(type, name).orElseThrow(() -> new InvalidArgumentException(
+                            at, "'" + name + "' is not a filterable field of " + type.typeName()));
+                        yield related(relation, n, asMap(value, at), at);
+                    }
+                };
+                condition = condition.and(part);
+            }
+            return condition;
         }
-        Condition condition = null;
-        for (int i = 0; i < items.size(); i++) {
-            Condition item = object(type, n, asMap(items.get(i), path + "[" + i + "]"), parameters, path + "[" + i + "]");
-            condition = condition == null ? item : all ? condition.and(item) : condition.or(item);
+
+        private Condition list(NodeType<?> type, Node n, Object value, String path, boolean all) {
+            if (value == null) {
+                return Cypher.noCondition();
+            }
+            List<?> items = (List<?>) value;
+            if (items.isEmpty()) {
+                // An empty AND holds for every row; an empty OR for none, as in logic.
+                return all ? Cypher.noCondition() : Cypher.literalFalse().asCondition();
+            }
+            Condition condition = null;
+            for (int i = 0; i < items.size(); i++) {
+                Condition item = object(type, n, asMap(items.get(i), path + "[" + i + "]"), path + "[" + i + "]");
+                condition = condition == null ? item : all ? condition.and(item) : condition.or(item);
+            }
+            return condition;
         }
-        return condition;
+
+        /**
+         * {@code some}: {@code EXISTS { (n)-[:T]->(m) WHERE c }}; {@code none}: its negation;
+         * {@code all}: {@code NOT EXISTS { (n)-[:T]->(m) WHERE NOT c }}; {@code single}:
+         * {@code COUNT { (n)-[:T]->(m) WHERE c } = 1}.
+         */
+        /**
+         * A related row's condition: for a relation with relationship properties the filter is
+         * {@code {node: <Target>Where, <property>: <Filter>...}}, otherwise the target's where.
+         */
+        private Condition relatedCondition(Relation<?, ?, ?> relation, org.neo4j.cypherdsl.core.Relationship r, Node m,
+                Map<String, Object> where, String path) {
+            if (relation.edgeFields().isEmpty()) {
+                return object(relation.target(), m, where, path);
+            }
+            Condition condition = Cypher.noCondition();
+            for (Map.Entry<String, Object> entry : where.entrySet()) {
+                String at = path + "." + entry.getKey();
+                if ("node".equals(entry.getKey())) {
+                    condition = condition.and(entry.getValue() == null ? Cypher.noCondition()
+                        : object(relation.target(), m, asMap(entry.getValue(), at), at));
+                    continue;
+                }
+                Field field = relation.edgeFields().stream().filter(f -> f.name().equals(entry.getKey())).findFirst()
+                    .orElseThrow(() -> new InvalidArgumentException(at, "'" + entry.getKey()
+                        + "' is not a property of " + relation.name()));
+                condition = condition.and(Filters.field(field, r.property(field.property()), asMap(entry.getValue(), at),
+                    parameters, at));
+            }
+            return condition;
+        }
+
+        private static Condition exists(org.neo4j.cypherdsl.core.RelationshipPattern pattern, Condition where) {
+            return where == null ? Cypher.exists(pattern) : Cypher.exists(List.of(pattern), Where.from(where));
+        }
+
+        private Condition related(Relation<?, ?, ?> relation, Node n, Map<String, Object> quantifiers, String path) {
+            Condition condition = Cypher.noCondition();
+            for (Map.Entry<String, Object> entry : quantifiers.entrySet()) {
+                String at = path + "." + entry.getKey();
+                if (entry.getValue() == null) {
+                    throw new InvalidArgumentException(at, "must not be null");
+                }
+                int depth = ++nested;
+                Node m = Cypher.node(relation.target().label()).named("m" + depth);
+                var pattern = (relation.outgoing() ? n.relationshipTo(m, relation.type()) : n.relationshipFrom(m, relation.type()))
+                    .named("r" + depth);
+                Map<String, Object> nestedWhere = asMap(entry.getValue(), at);
+                // An empty filter matches every related row: the pattern alone, with no WHERE.
+                Condition inner = nestedWhere.isEmpty() ? null : relatedCondition(relation, pattern, m, nestedWhere, at);
+                Condition part = switch (entry.getKey()) {
+                    case "some" -> exists(pattern, inner);
+                    case "none" -> Cypher.not(exists(pattern, inner));
+                    case "all" -> inner == null ? Cypher.noCondition() : Cypher.not(exists(pattern, Cypher.not(inner)));
+                    case "single" -> (inner == null ? Cypher.count(pattern)
+                        : Cypher.count(List.of(pattern), Where.from(inner))).isEqualTo(Cypher.literalOf(1));
+                    default -> throw new InvalidArgumentException(at, "'" + entry.getKey() + "' is not a relationship filter");
+                };
+                condition = condition.and(part);
+            }
+            return condition;
+        }
     }
 
     private static Condition field(Field field, Node n, Map<String, Object> operators, Map<String, Object> parameters,
             String path) {
-        Property property = n.property(field.property());
+        return field(field, n.property(field.property()), operators, parameters, path);
+    }
+
+    private static Condition field(Field field, Property property, Map<String, Object> operators,
+            Map<String, Object> parameters, String path) {
         Condition condition = Cypher.noCondition();
         for (Map.Entry<String, Object> entry : operators.entrySet()) {
             String operator = entry.getKey();

@@ -23,10 +23,12 @@ public class GraphReader {
 
     private final Neo4jClient neo4j;
     private final QueryProperties limits;
+    private final RelationIndex relations;
 
-    GraphReader(Neo4jClient neo4j, QueryProperties limits) {
+    GraphReader(Neo4jClient neo4j, QueryProperties limits, RelationIndex relations) {
         this.neo4j = neo4j;
         this.limits = limits;
+        this.relations = relations;
     }
 
     /**
@@ -40,9 +42,9 @@ public class GraphReader {
 
     /** One page of all nodes of a type, with totalCount when requested. */
     public <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page) {
-        List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page));
+        List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page, relations));
         Long total = page.withTotal()
-            ? (Long) fetch(ConnectionQueries.rootCount(type, page)).getFirst().get("total")
+            ? (Long) fetch(ConnectionQueries.rootCount(type, page, relations)).getFirst().get("total")
             : null;
         List<Map<String, Object>> nodes = rows.stream().map(row -> properties(row.get("node"))).toList();
         return connection(type, page, nodes, List.of(), total, (cursor, node, rel) -> new Edge<>(cursor, node));
@@ -84,7 +86,7 @@ public class GraphReader {
         if (parentKeys.isEmpty()) {
             return result;
         }
-        for (Map<String, Object> row : fetch(ConnectionQueries.relatedPages(relation, List.copyOf(parentKeys), page))) {
+        for (Map<String, Object> row : fetch(ConnectionQueries.relatedPages(relation, List.copyOf(parentKeys), page, relations))) {
             List<Map<String, Object>> nodes = new ArrayList<>();
             List<Map<String, Object>> relationships = new ArrayList<>();
             for (Object item : (List<?>) row.get("rows")) {

@@ -1,5 +1,6 @@
 package uk.gov.send.rep.hub.query;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,9 +13,30 @@ import java.util.Map;
  * @param outgoing true when the relationship points from parent to target
  * @param target the target's node type
  * @param edges builds the edge record a connection holds
+ * @param edgeFields the relationship's own properties that {@code where} filters may name
+ *     (placement dates, cohort arm, membership role)
  */
 public record Relation<P, T, E>(String name, NodeType<P> parent, String type, boolean outgoing,
-        NodeType<T> target, EdgeFactory<T, E> edges) {
+        NodeType<T> target, EdgeFactory<T, E> edges, List<Field> edgeFields) {
+
+    public Relation {
+        edgeFields = List.copyOf(edgeFields);
+    }
+
+    public Relation(String name, NodeType<P> parent, String type, boolean outgoing, NodeType<T> target,
+            EdgeFactory<T, E> edges) {
+        this(name, parent, type, outgoing, target, edges, List.of());
+    }
+
+    /** This relation with filterable relationship properties. */
+    public Relation<P, T, E> withEdgeFields(Field... fields) {
+        return new Relation<>(name, parent, type, outgoing, target, edges, List.of(fields));
+    }
+
+    /** The GraphQL field name, e.g. {@code settings} of {@code LocalArea.settings}. */
+    public String field() {
+        return name.substring(name.indexOf('.') + 1);
+    }
 
     /** Builds one edge of a connection from the target node and the relationship's properties. */
     @FunctionalInterface

@@ -11,6 +11,7 @@ import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
+import uk.gov.send.rep.hub.query.Relations;
 
 import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Field.number;
@@ -40,5 +41,11 @@ public class SettingGraph {
     @Bean
     NodeType<Setting> settingNodeType() {
         return SETTING;
+    }
+
+    /** The relationship fields this feature declares, for {@code where} filters that follow them. */
+    @Bean
+    Relations settingRelations() {
+        return Relations.of(AREA, AREA_SETTINGS);
     }
 }

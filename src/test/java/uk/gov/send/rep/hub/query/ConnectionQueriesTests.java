@@ -107,6 +107,20 @@ class ConnectionQueriesTests {
     }
 
     @Test
+    void shouldCompileRelationshipFiltersToExistentialSubqueries() {
+        RelationIndex relations = new RelationIndex(List.of(Relations.of(PARTS)));
+        Map<String, Object> some = new java.util.LinkedHashMap<>();
+        some.put("size", Map.of("gt", 2));
+        some.put("parts", Map.of("none", Map.of("kind", Map.of("eq", "X"))));
+        Map<String, Object> where = Map.of("parts", Map.of("some", some));
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, where), relations);
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE EXISTS { (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
+            + "WHERE (m1.size > $w0 AND NOT (EXISTS { (m1)-[r2:`HAS_PART`]->(m2:`Thing`) WHERE m2.kind = $w1 })) } "
+            + "RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+        assertThat(query.parameters()).containsEntry("w0", 2).containsEntry("w1", "X");
+    }
+
+    @Test
     void shouldCountFromTheCountStore() {
         assertThat(ConnectionQueries.rootCount(AreaGraph.REGION, new PageRequest(1, null, true)).cypher())
             .isEqualTo("CYPHER 5 MATCH (n:`Region`) RETURN count(n) AS total");

@@ -50,6 +50,9 @@ class FilterIntegrationTests {
                 requested: date('2024-01-01') + duration({days: i * 10}),
                 issued: CASE i % 8 WHEN 0 THEN null ELSE date('2024-06-01') + duration({days: i}) END,
                 template: 'LOCAL', digital: false, exceptionsApply: false})""");
+        TestGraph.run("""
+            MATCH (c:Child)-[p:PLACED_AT]->(:Setting) WHERE c.ref STARTS WITH 'TST-F-' AND c.birthYear % 2 = 0
+            SET p.to = date('2024-07-19')""");
     }
 
     @AfterAll
@@ -150,6 +153,51 @@ class FilterIntegrationTests {
                 .isEqualTo(truth);
             assertThat(children.get("totalCount")).isEqualTo(truth.size());
         }
+    }
+
+    @Test
+    void shouldFilterBySomeNoneAllAndSingleRelatedRows() {
+        assertThat(children("{plans: {some: {issued: {gt: \"2024-06-01\"}}}}")).isEqualTo(truth("Child",
+            "EXISTS { (n)-[:HAS_PLAN]->(p:Plan) WHERE p.issued > date('2024-06-01') }")).isNotEmpty();
+        assertThat(children("{plans: {none: {}}}")).isEqualTo(truth("Child", "NOT EXISTS { (n)-[:HAS_PLAN]->(:Plan) }"))
+            .isNotEmpty();
+        assertThat(children("{placements: {all: {node: {kind: {eq: MAINSTREAM}}}}}")).isEqualTo(truth("Child",
+            "NOT EXISTS { (n)-[:PLACED_AT]->(s:Setting) WHERE NOT s.kind = 'MAINSTREAM' }")).isNotEmpty();
+        assertThat(children("{placements: {single: {node: {name: {contains: \"Oak\"}}}}}")).isEqualTo(truth("Child",
+            "COUNT { (n)-[:PLACED_AT]->(s:Setting) WHERE s.name CONTAINS 'Oak' } = 1")).isNotEmpty();
+    }
+
+    @Test
+    void shouldNestRelationshipFiltersTwoLevelsDeep() {
+        // Children placed at a special setting in area A2, and none of whose plans is still unissued.
+        assertThat(children("{placements: {some: {node: {kind: {eq: SPECIAL}, area: {some: {code: {eq: \"TST-F-A2\"}}}}}}, "
+                + "plans: {none: {issued: {isNull: true}}}}"))
+            .isEqualTo(truth("Child", """
+                EXISTS { (n)-[:PLACED_AT]->(s:Setting)-[:IN_AREA]->(a:LocalArea) WHERE s.kind = 'SPECIAL' AND a.code = 'TST-F-A2' }
+                AND NOT EXISTS { (n)-[:HAS_PLAN]->(p:Plan) WHERE p.issued IS NULL }"""))
+            .isNotEmpty();
+        List<String> areas = graphQl().document("""
+                { localAreas(first: 10, where: {code: {startsWith: "TST-F-"}, settings: {some: {placements: {some: {node: {birthYear: {eq: 2017}}}}}}})
+                  { edges { node { code } } } }""")
+            .execute().errors().verify().path("localAreas.edges[*].node.code").entityList(String.class).get();
+        List<String> truth = TestGraph.run("""
+                MATCH (a:LocalArea) WHERE a.code STARTS WITH 'TST-F-'
+                  AND EXISTS { (a)<-[:IN_AREA]-(:Setting)<-[:PLACED_AT]-(c:Child) WHERE c.birthYear = 2017 }
+                RETURN a.code AS code ORDER BY code""").stream().map(r -> r.get("code").asString()).toList();
+        assertThat(areas).isEqualTo(truth).isNotEmpty();
+    }
+
+    @Test
+    void shouldFilterOnRelationshipProperties() {
+        assertThat(children("{placements: {some: {to: {isNull: true}, node: {kind: {eq: SPECIAL}}}}}")).isEqualTo(truth("Child",
+            "EXISTS { (n)-[p:PLACED_AT]->(s:Setting) WHERE p.to IS NULL AND s.kind = 'SPECIAL' }")).isNotEmpty();
+        assertThat(children("{placements: {some: {to: {lt: \"2025-01-01\"}}}}")).isEqualTo(truth("Child",
+            "EXISTS { (n)-[p:PLACED_AT]->(:Setting) WHERE p.to < date('2025-01-01') }")).isNotEmpty();
+        List<String> leads = graphQl().document("""
+                { localAreas(first: 10, where: {code: {startsWith: "TST-F-"}, partnership: {some: {role: {in: [LEAD, JOINT_LEAD]}}}})
+                  { edges { node { code } } } }""")
+            .execute().errors().verify().path("localAreas.edges[*].node.code").entityList(String.class).get();
+        assertThat(leads).containsExactly("TST-F-A1");
     }
 
     @Test

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reader against the embedded database on a small Cypher fixture, checked against plain Cypher. */
 @DataNeo4jTest
-@Import(GraphReader.class)
+@Import({ GraphReader.class, RelationIndex.class })
 @EnableConfigurationProperties(QueryProperties.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class GraphReaderTests {

@@ -19,6 +19,7 @@ import uk.gov.send.rep.hub.query.GraphQlWiring;
 import uk.gov.send.rep.hub.query.GraphReader;
 import uk.gov.send.rep.hub.query.QueryProperties;
 import uk.gov.send.rep.hub.query.RelatedLoader;
+import uk.gov.send.rep.hub.query.RelationIndex;
 
 /**
  * A {@code @GraphQlTest} slice for one controller, with the read kernel (reader, batch loader,
@@ -30,7 +31,7 @@ import uk.gov.send.rep.hub.query.RelatedLoader;
 @Documented
 @Inherited
 @GraphQlTest
-@Import({ GraphReader.class, RelatedLoader.class, GraphQlWiring.class })
+@Import({ GraphReader.class, RelatedLoader.class, RelationIndex.class, GraphQlWiring.class })
 @EnableConfigurationProperties(QueryProperties.class)
 @ImportAutoConfiguration({ Neo4jAutoConfiguration.class, DataNeo4jAutoConfiguration.class })
 public @interface HubGraphQlTest {
