@@ -10,6 +10,8 @@ import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.query.Relations;
+import uk.gov.send.rep.hub.query.GroupKey;
+import uk.gov.send.rep.hub.query.GroupKeys;
 
 import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Props.str;
@@ -46,5 +48,12 @@ public class AreaGraph {
     @Bean
     Relations areaRelations() {
         return Relations.of(REGION_AREAS, AREA_REGION);
+    }
+
+    /** Group keys across this feature's to-one relationships, for {@code groupBy}. */
+    @Bean
+    GroupKeys areaGroupKeys() {
+        return GroupKeys.of(LOCAL_AREA,
+            GroupKey.via("regionCode", AREA_REGION, "code"));
     }
 }

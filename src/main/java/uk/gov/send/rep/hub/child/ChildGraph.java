@@ -12,6 +12,8 @@ import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.query.Relations;
+import uk.gov.send.rep.hub.query.GroupKey;
+import uk.gov.send.rep.hub.query.GroupKeys;
 import uk.gov.send.rep.hub.setting.Setting;
 import uk.gov.send.rep.hub.setting.SettingGraph;
 
@@ -57,5 +59,12 @@ public class ChildGraph {
     @Bean
     Relations childRelations() {
         return Relations.of(AREA, AREA_CHILDREN, PLACEMENTS, SETTING_PLACEMENTS);
+    }
+
+    /** Group keys across this feature's to-one relationships, for {@code groupBy}. */
+    @Bean
+    GroupKeys childGroupKeys() {
+        return GroupKeys.of(CHILD,
+            GroupKey.via("areaCode", AREA, "code"));
     }
 }

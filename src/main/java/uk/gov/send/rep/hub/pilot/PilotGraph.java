@@ -20,6 +20,8 @@ import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.query.Relations;
+import uk.gov.send.rep.hub.query.GroupKey;
+import uk.gov.send.rep.hub.query.GroupKeys;
 import uk.gov.send.rep.hub.reform.Reform;
 import uk.gov.send.rep.hub.reform.ReformGraph;
 import uk.gov.send.rep.hub.setting.Setting;
@@ -83,5 +85,12 @@ public class PilotGraph {
     @Bean
     Relations pilotRelations() {
         return Relations.of(PARTNERSHIP, PARTNERSHIP_PILOTS, REFORMS, REFORM_PILOTS, AREAS, AREA_PILOTS, SETTINGS, SETTING_PILOTS, COHORT, CHILD_COHORTS);
+    }
+
+    /** Group keys across this feature's to-one relationships, for {@code groupBy}. */
+    @Bean
+    GroupKeys pilotGroupKeys() {
+        return GroupKeys.of(PILOT,
+            GroupKey.via("partnershipCode", PARTNERSHIP, "code"));
     }
 }

@@ -14,6 +14,8 @@ import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.query.Relations;
+import uk.gov.send.rep.hub.query.GroupKey;
+import uk.gov.send.rep.hub.query.GroupKeys;
 
 import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Field.number;
@@ -58,5 +60,14 @@ public class PlanGraph {
     @Bean
     Relations planRelations() {
         return Relations.of(CHILD, MAINTAINED_BY, CHILD_PLANS, AREA_PLANS);
+    }
+
+    /** Group keys across this feature's to-one relationships, for {@code groupBy}. */
+    @Bean
+    GroupKeys planGroupKeys() {
+        return GroupKeys.of(PLAN,
+            GroupKey.via("maintainedByCode", MAINTAINED_BY, "code"),
+            GroupKey.via("childPrimaryNeed", CHILD, "primaryNeed"),
+            GroupKey.via("childSenProvision", CHILD, "senProvision"));
     }
 }

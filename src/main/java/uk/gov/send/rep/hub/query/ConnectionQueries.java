@@ -138,6 +138,113 @@ public final class ConnectionQueries {
         return new CypherQuery(RENDERER.render(returning.build()), parameters);
     }
 
+    /**
+     * Aggregates over every node of a type matching a filter, or over each group of them:
+     * {@code MATCH (n:Label) WHERE <filter> RETURN [<key0> AS k0, <key1> AS k1,] count(n) AS count,
+     * min(n.p) AS min_p, ... [ORDER BY k0, k1 LIMIT $limit]}. One statement; only the selected
+     * functions are computed, and no row reaches the hub.
+     */
+    public static CypherQuery aggregate(NodeType<?> type, Map<String, Object> where, AggregateSpec spec,
+            RelationIndex relations) {
+        Node n = Cypher.node(type.label()).named("n");
+        Map<String, Object> parameters = new HashMap<>();
+        Condition condition = Filters.condition(type, n, where, parameters, relations);
+        var match = Cypher.match(n).where(condition);
+        Statement statement;
+        if (spec.by().isEmpty()) {
+            statement = match.returning(aggregateColumns(n, spec)).build();
+        }
+        else {
+            parameters.put("limit", spec.limit());
+            statement = match.returning(groupColumns(n, spec)).orderBy(groupOrder(spec))
+                .limit(Cypher.parameter("limit")).build();
+        }
+        return new CypherQuery(RENDERER.render(statement), parameters);
+    }
+
+    /**
+     * Aggregates (or groups) of related nodes for each of many parents, in one statement:
+     * {@code UNWIND $keys AS key MATCH (p:Parent) WHERE p.key = key CALL (p) { MATCH (p)-[r:TYPE]->(n:Target)
+     * WHERE <filter> RETURN [keys,] count(n) AS count, ... [ORDER BY ... LIMIT $limit] }
+     * RETURN key, collect({k0: k0, count: count, ...}) AS groups}.
+     */
+    public static CypherQuery relatedAggregates(Relation<?, ?, ?> relation, List<?> parentKeys, Map<String, Object> where,
+            AggregateSpec spec, RelationIndex relations) {
+        SymbolicName key = Cypher.name("key");
+        Node p = Cypher.node(relation.parent().label()).named("p");
+        Node n = Cypher.node(relation.target().label()).named("n");
+        Relationship r = relationship(relation, p, n).named("r");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("keys", parentKeys);
+        Condition filter = Filters.condition(relation.target(), n, where, parameters, relations);
+        var match = Cypher.match(r).where(filter);
+        List<org.neo4j.cypherdsl.core.AliasedExpression> columns;
+        Statement inner;
+        if (spec.by().isEmpty()) {
+            columns = aggregateColumns(n, spec);
+            inner = match.returning(columns).build();
+        }
+        else {
+            parameters.put("limit", spec.limit());
+            columns = groupColumns(n, spec);
+            inner = match.returning(columns).orderBy(groupOrder(spec)).limit(Cypher.parameter("limit")).build();
+        }
+        List<Object> entries = new ArrayList<>();
+        for (var column : columns) {
+            entries.add(column.getAlias());
+            entries.add(Cypher.name(column.getAlias()));
+        }
+        Statement statement = Cypher.unwind(Cypher.parameter("keys")).as(key)
+            .match(p)
+            .where(p.property(relation.parent().keyProperty()).isEqualTo(key))
+            .call(inner, p)
+            .returning(key, Cypher.collect(Cypher.mapOf(entries.toArray())).as("groups"))
+            .build();
+        return new CypherQuery(RENDERER.render(statement), parameters);
+    }
+
+    /** {@code count(n) AS count} and each selected function, aliased {@code <function>_<field>}. */
+    private static List<org.neo4j.cypherdsl.core.AliasedExpression> aggregateColumns(Node n, AggregateSpec spec) {
+        List<org.neo4j.cypherdsl.core.AliasedExpression> columns = new ArrayList<>();
+        columns.add(Cypher.count(n).as("count"));
+        spec.min().forEach(f -> columns.add(Cypher.min(n.property(f.property())).as("min_" + f.name())));
+        spec.max().forEach(f -> columns.add(Cypher.max(n.property(f.property())).as("max_" + f.name())));
+        spec.avg().forEach(f -> columns.add(Cypher.avg(n.property(f.property())).as("avg_" + f.name())));
+        spec.sum().forEach(f -> columns.add(Cypher.sum(n.property(f.property())).as("sum_" + f.name())));
+        return columns;
+    }
+
+    /** The group keys as {@code k0}, {@code k1}, then the aggregate columns. */
+    private static List<org.neo4j.cypherdsl.core.AliasedExpression> groupColumns(Node n, AggregateSpec spec) {
+        List<org.neo4j.cypherdsl.core.AliasedExpression> columns = new ArrayList<>();
+        for (int i = 0; i < spec.by().size(); i++) {
+            columns.add(groupKey(spec.by().get(i), n, i).as("k" + i));
+        }
+        columns.addAll(aggregateColumns(n, spec));
+        return columns;
+    }
+
+    /**
+     * An own field is {@code n.property}; a key across a to-one relationship is
+     * {@code head([(n)-[:TYPE]->(g:Target) | g.property])}.
+     */
+    private static org.neo4j.cypherdsl.core.Expression groupKey(GroupKey key, Node n, int index) {
+        if (key.via() == null) {
+            return n.property(key.field().property());
+        }
+        Node g = Cypher.node(key.via().target().label()).named("g" + index);
+        return Cypher.head(Cypher.listBasedOn(relationship(key.via(), n, g)).returning(g.property(key.field().property())));
+    }
+
+    /** Groups in key order (nulls last, as Neo4j sorts them). */
+    private static List<SortItem> groupOrder(AggregateSpec spec) {
+        List<SortItem> items = new ArrayList<>();
+        for (int i = 0; i < spec.by().size(); i++) {
+            items.add(Cypher.name("k" + i).ascending());
+        }
+        return items;
+    }
+
     /** ORDER BY the sort keys, then the natural key as tie-breaker: a total, stable order. */
     private static List<SortItem> order(NodeType<?> type, Node n, PageRequest page) {
         List<SortItem> items = new ArrayList<>();

@@ -36,18 +36,27 @@ public class GraphReader {
      * totalCount is computed only when the request selects it.
      */
     public <T> Connection<Edge<T>> page(DataFetchingEnvironment env, NodeType<T> type, Integer first, String after) {
-        return page(type, Paging.request(limits, type, first, after, env.getSelectionSet().contains("totalCount"),
-            env.getArgument("where"), env.getArgument("orderBy")));
+        PageRequest page = Paging.request(limits, type, first, after, env.getSelectionSet().contains("totalCount"),
+            env.getArgument("where"), env.getArgument("orderBy"));
+        ConnectionSource source = ConnectionSource.root(type, page.where());
+        if (!Paging.rowsSelected(env)) {
+            // Only aggregates (or totalCount) selected: no page query at all.
+            Long total = page.withTotal() ? count(type, page) : null;
+            return Connection.<Edge<T>>empty(total).from(source);
+        }
+        return page(type, page).from(source);
     }
 
     /** One page of all nodes of a type, with totalCount when requested. */
     public <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page) {
         List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page, relations));
-        Long total = page.withTotal()
-            ? (Long) fetch(ConnectionQueries.rootCount(type, page, relations)).getFirst().get("total")
-            : null;
+        Long total = page.withTotal() ? count(type, page) : null;
         List<Map<String, Object>> nodes = rows.stream().map(row -> properties(row.get("node"))).toList();
         return connection(type, page, nodes, List.of(), total, (cursor, node, rel) -> new Edge<>(cursor, node));
+    }
+
+    private long count(NodeType<?> type, PageRequest page) {
+        return ((Number) fetch(ConnectionQueries.rootCount(type, page, relations)).getFirst().get("total")).longValue();
     }
 
     /** The node of a type with this natural key. */
@@ -101,6 +110,51 @@ public class GraphReader {
             result.computeIfAbsent(key, missing -> Connection.empty(page.withTotal() ? 0L : null));
         }
         return result;
+    }
+
+    /**
+     * Aggregates of every node of a type matching the filter: one row for {@code aggregate}, one
+     * per group (in key order, at most the spec's limit) for {@code groupBy}.
+     */
+    public List<Aggregate> aggregate(NodeType<?> type, Map<String, Object> where, AggregateSpec spec) {
+        return fetch(ConnectionQueries.aggregate(type, where, spec, relations)).stream()
+            .map(row -> aggregate(row, spec)).toList();
+    }
+
+    /** As {@link #aggregate}, over the related nodes of each parent, in one statement. */
+    public Map<Object, List<Aggregate>> relatedAggregates(Relation<?, ?, ?> relation, Collection<?> parentKeys,
+            Map<String, Object> where, AggregateSpec spec) {
+        Map<Object, List<Aggregate>> result = new HashMap<>();
+        if (parentKeys.isEmpty()) {
+            return result;
+        }
+        for (Map<String, Object> row : fetch(ConnectionQueries.relatedAggregates(relation, List.copyOf(parentKeys), where,
+                spec, relations))) {
+            List<Aggregate> groups = new ArrayList<>();
+            for (Object group : (List<?>) row.get("groups")) {
+                groups.add(aggregate(properties(group), spec));
+            }
+            result.put(row.get("key"), groups);
+        }
+        for (Object key : parentKeys) {
+            result.computeIfAbsent(key, missing -> spec.by().isEmpty() ? List.of(Aggregate.empty()) : List.of());
+        }
+        return result;
+    }
+
+    private static Aggregate aggregate(Map<String, Object> row, AggregateSpec spec) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (int i = 0; i < spec.by().size(); i++) {
+            key.put(spec.by().get(i).name(), row.get("k" + i));
+        }
+        return new Aggregate(key, ((Number) row.get("count")).longValue(), values(row, "min_", spec.min()),
+            values(row, "max_", spec.max()), values(row, "avg_", spec.avg()), values(row, "sum_", spec.sum()));
+    }
+
+    private static Map<String, Object> values(Map<String, Object> row, String prefix, List<Field> fields) {
+        Map<String, Object> values = new HashMap<>();
+        fields.forEach(field -> values.put(field.name(), row.get(prefix + field.name())));
+        return values;
     }
 
     private <T, E> Connection<E> connection(NodeType<T> type, PageRequest page, List<Map<String, Object>> nodes,

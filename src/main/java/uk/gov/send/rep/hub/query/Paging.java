@@ -31,6 +31,15 @@ public final class Paging {
         return new PageRequest(size, after == null ? null : Cursors.decode(after, sorts), withTotal, where, sorts);
     }
 
+    /**
+     * Whether a connection field's selection needs its rows ({@code edges} or {@code pageInfo});
+     * a selection of only {@code totalCount}, {@code aggregate} or {@code groupBy} does not.
+     */
+    public static boolean rowsSelected(graphql.schema.DataFetchingEnvironment env) {
+        var selection = env.getSelectionSet();
+        return selection.contains("edges") || selection.contains("pageInfo");
+    }
+
     private static List<Sort> sorts(NodeType<?> type, List<Map<String, Object>> orderBy) {
         List<Sort> sorts = new ArrayList<>();
         if (orderBy == null) {

@@ -58,8 +58,13 @@ public class RelatedLoader {
             Object parentKey, Integer first, String after) {
         PageRequest page = Paging.request(properties, relation.target(), first, after,
             env.getSelectionSet().contains("totalCount"), env.getArgument("where"), env.getArgument("orderBy"));
+        ConnectionSource source = ConnectionSource.related(relation, parentKey, page.where());
+        if (!Paging.rowsSelected(env) && !page.withTotal()) {
+            // Only aggregates selected: they load themselves (AggregateLoader); no page query.
+            return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
+        }
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
-        return loader.load(new RelatedKey(relation, parentKey, page)).thenApply(c -> (Connection<E>) c);
+        return loader.load(new RelatedKey(relation, parentKey, page)).thenApply(c -> ((Connection<E>) c).from(source));
     }
 
     /** The related node of a to-one relationship field, or null. */

@@ -12,6 +12,8 @@ import uk.gov.send.rep.hub.query.Field;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.query.Relations;
+import uk.gov.send.rep.hub.query.GroupKey;
+import uk.gov.send.rep.hub.query.GroupKeys;
 
 import static uk.gov.send.rep.hub.query.Field.string;
 import static uk.gov.send.rep.hub.query.Field.number;
@@ -47,5 +49,12 @@ public class SettingGraph {
     @Bean
     Relations settingRelations() {
         return Relations.of(AREA, AREA_SETTINGS);
+    }
+
+    /** Group keys across this feature's to-one relationships, for {@code groupBy}. */
+    @Bean
+    GroupKeys settingGroupKeys() {
+        return GroupKeys.of(SETTING,
+            GroupKey.via("areaCode", AREA, "code"));
     }
 }
