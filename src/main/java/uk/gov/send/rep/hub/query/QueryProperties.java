@@ -7,17 +7,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits of the read API.
+ * Limits of the read API. Every connection page names its size ({@code first} or {@code last});
+ * there is no default page size.
  *
- * @param maxPageSize the most rows one connection page may ask for with {@code first}
- * @param defaultPageSize rows of a page when {@code first} is not given
+ * @param maxPageSize the most rows one connection page may ask for with {@code first} or {@code last}
  */
 @Validated
 @ConfigurationProperties("hub.graphql")
-public record QueryProperties(@Min(1) @Max(10_000) Integer maxPageSize, @Min(1) @Max(10_000) Integer defaultPageSize) {
+public record QueryProperties(@Min(1) @Max(10_000) Integer maxPageSize) {
 
     public QueryProperties {
         maxPageSize = maxPageSize == null ? 100 : maxPageSize;
-        defaultPageSize = defaultPageSize == null ? 20 : Math.min(defaultPageSize, maxPageSize);
     }
 }

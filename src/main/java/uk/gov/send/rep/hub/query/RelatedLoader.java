@@ -52,12 +52,17 @@ public class RelatedLoader {
         return result;
     }
 
-    /** A page of a relationship field, for a connection-typed GraphQL field. */
+    /**
+     * A page of a relationship field, for a connection-typed GraphQL field: {@code first} and
+     * {@code after} as mapped by the controller, {@code last}, {@code before}, {@code where} and
+     * {@code orderBy} from the environment.
+     */
     @SuppressWarnings("unchecked")
     public <P, T, E> CompletableFuture<Connection<E>> connection(DataFetchingEnvironment env, Relation<P, T, E> relation,
             Object parentKey, Integer first, String after) {
-        PageRequest page = Paging.request(properties, relation.target(), first, after,
-            env.getSelectionSet().contains("totalCount"), env.getArgument("where"), env.getArgument("orderBy"));
+        PageRequest page = Paging.request(properties, relation.target(), first, after, env.getArgument("last"),
+            env.getArgument("before"), env.getSelectionSet().contains("totalCount"), env.getArgument("where"),
+            env.getArgument("orderBy"));
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
         return loader.load(new RelatedKey(relation, parentKey, page)).thenApply(c -> (Connection<E>) c);
     }
