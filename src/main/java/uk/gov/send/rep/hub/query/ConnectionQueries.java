@@ -40,7 +40,9 @@ public final class ConnectionQueries {
     /**
      * One page of all nodes of a type, in key order, starting after the cursor's key:
      * {@code MATCH (n:Label) WHERE n.key > $after RETURN n{.*} ORDER BY n.key LIMIT $limit}.
-     * Asks for one row more than the page to learn whether there is a next page.
+     * Asks for one row more than the page to learn whether there is a next page. A backward page
+     * ({@code last}) runs the reversed order, so its rows come nearest-the-cursor first and
+     * {@link GraphReader} turns them round.
      */
     public static CypherQuery rootPage(NodeType<?> type, PageRequest page) {
         return rootPage(type, page, RelationIndex.none());
@@ -50,9 +52,9 @@ public final class ConnectionQueries {
     public static CypherQuery rootPage(NodeType<?> type, PageRequest page, RelationIndex relations) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("limit", page.first() + 1);
+        parameters.put("limit", page.size() + 1);
         Condition condition = Filters.condition(type, n, page.where(), parameters, relations)
-            .and(after(type, n, page, parameters));
+            .and(cursors(type, n, page, parameters));
         Statement statement = Cypher.match(n).where(condition)
             .returning(n.project(Cypher.asterisk()).as("node"))
             .orderBy(order(type, n, page))
@@ -107,10 +109,10 @@ public final class ConnectionQueries {
         Relationship r = relationship(relation, p, n).named("r");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("keys", parentKeys);
-        parameters.put("limit", page.first() + 1);
+        parameters.put("limit", page.size() + 1);
 
         Condition filter = Filters.condition(relation.target(), n, page.where(), parameters, relations);
-        Condition condition = filter.and(after(relation.target(), n, page, parameters));
+        Condition condition = filter.and(cursors(relation.target(), n, page, parameters));
         Statement inner = Cypher.match(r).where(condition)
             .with(r, n)
             .orderBy(order(relation.target(), n, page))
@@ -245,43 +247,59 @@ public final class ConnectionQueries {
         return items;
     }
 
-    /** ORDER BY the sort keys, then the natural key as tie-breaker: a total, stable order. */
+    /**
+     * ORDER BY the sort keys, then the natural key as tie-breaker: a total, stable order. A
+     * backward page flips every key, the natural key included; since Neo4j puts missing values
+     * last ascending and first descending, the flipped order is exactly the forward order reversed.
+     */
     private static List<SortItem> order(NodeType<?> type, Node n, PageRequest page) {
         List<SortItem> items = new ArrayList<>();
         for (Sort sort : page.orderBy()) {
             Property property = n.property(sort.field().property());
-            items.add(sort.descending() ? property.descending() : property.ascending());
+            items.add(sort.descending() != page.backward() ? property.descending() : property.ascending());
         }
-        items.add(n.property(type.keyProperty()).ascending());
+        Property key = n.property(type.keyProperty());
+        items.add(page.backward() ? key.descending() : key.ascending());
         return items;
+    }
+
+    /**
+     * The keyset conditions of the page's cursors: after {@code after} and before {@code before},
+     * both in the connection's (forward) order, whichever direction the page is read in.
+     */
+    private static Condition cursors(NodeType<?> type, Node n, PageRequest page, Map<String, Object> parameters) {
+        return after(type, n, page.orderBy(), page.after(), false, "after", parameters)
+            .and(after(type, n, page.orderBy(), page.before(), true, "before", parameters));
     }
 
     /**
      * The keyset condition "after the cursor's row" in the page's order: for sort keys k1..kn and
      * the natural key, {@code k1 beyond v1 OR (k1 = v1 AND (k2 beyond v2 OR (... AND key > $k)))}.
      * Neo4j sorts nulls last ascending and first descending, and the condition follows it, so rows
-     * with a missing sort value are neither skipped nor repeated.
+     * with a missing sort value are neither skipped nor repeated. "Before the cursor's row" is the
+     * same condition in the reversed order ({@code reversed}: every direction flipped, the key
+     * compared with {@code <}), named with {@code $before...} parameters.
      */
-    private static Condition after(NodeType<?> type, Node n, PageRequest page, Map<String, Object> parameters) {
-        if (page.after() == null) {
+    private static Condition after(NodeType<?> type, Node n, List<Sort> sorts, List<Object> values, boolean reversed,
+            String prefix, Map<String, Object> parameters) {
+        if (values == null) {
             return Cypher.noCondition();
         }
-        List<Object> values = page.after();
-        List<Sort> sorts = page.orderBy();
-        parameters.put("after", values.getLast());
-        Condition condition = n.property(type.keyProperty()).gt(Cypher.parameter("after"));
+        parameters.put(prefix, values.getLast());
+        Property key = n.property(type.keyProperty());
+        Condition condition = reversed ? key.lt(Cypher.parameter(prefix)) : key.gt(Cypher.parameter(prefix));
         for (int i = sorts.size() - 1; i >= 0; i--) {
-            Sort sort = sorts.get(i);
-            Property field = n.property(sort.field().property());
+            boolean descending = sorts.get(i).descending() != reversed;
+            Property field = n.property(sorts.get(i).field().property());
             Object value = values.get(i);
             if (value == null) {
                 Condition equal = field.isNull().and(condition);
-                condition = sort.descending() ? field.isNotNull().or(equal) : equal;
+                condition = descending ? field.isNotNull().or(equal) : equal;
             }
             else {
-                String name = "after" + i;
+                String name = prefix + i;
                 parameters.put(name, value);
-                Condition beyond = sort.descending() ? field.lt(Cypher.parameter(name))
+                Condition beyond = descending ? field.lt(Cypher.parameter(name))
                     : field.gt(Cypher.parameter(name)).or(field.isNull());
                 condition = beyond.or(field.isEqualTo(Cypher.parameter(name)).and(condition));
             }

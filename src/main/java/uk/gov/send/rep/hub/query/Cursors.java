@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Opaque keyset cursors. A cursor encodes the sort values of its row and the row's natural key
  * (not an offset), so the next page is a seek that stays correct when rows are inserted between
- * requests. It also records the order it was made for: a cursor used with another
+ * requests. A cursor names a position, not a direction: any cursor serves as {@code after} or
+ * {@code before}. It also records the order it was made for: a cursor used with another
  * {@code orderBy} is rejected rather than silently skipping or repeating rows.
  */
 public final class Cursors {
@@ -52,41 +53,53 @@ public final class Cursors {
     }
 
     /**
-     * The values of a cursor made for this order.
+     * The values of a cursor made for this order, given as {@code after}.
      * @throws InvalidArgumentException when the cursor was not issued by this hub for this order
      */
     public static List<Object> decode(String cursor, List<Sort> orderBy) {
+        return decode(cursor, orderBy, "after");
+    }
+
+    /**
+     * The values of a cursor made for this order.
+     * @param argument the argument that carried the cursor ({@code after} or {@code before}), named by errors
+     * @throws InvalidArgumentException when the cursor was not issued by this hub for this order
+     */
+    public static List<Object> decode(String cursor, List<Sort> orderBy, String argument) {
         String text;
         try {
             text = new String(DECODER.decode(cursor), StandardCharsets.UTF_8);
         }
         catch (IllegalArgumentException notBase64) {
-            throw malformed(cursor);
+            throw malformed(cursor, argument);
         }
         String[] parts = text.split(SEPARATOR, -1);
-        if (parts.length != orderBy.size() + 3 || !"v1".equals(parts[0])) {
-            throw malformed(cursor);
+        if (parts.length < 3 || !"v1".equals(parts[0])) {
+            throw malformed(cursor, argument);
         }
         if (!parts[1].equals(signature(orderBy))) {
-            throw new InvalidArgumentException("after", "'" + cursor + "' was issued for another orderBy; "
-                + "start again without after when the order changes");
+            throw new InvalidArgumentException(argument, "'" + cursor + "' was issued for another orderBy; "
+                + "start again without " + argument + " when the order changes");
+        }
+        if (parts.length != orderBy.size() + 3) {
+            throw malformed(cursor, argument);
         }
         List<Object> values = new ArrayList<>(parts.length - 2);
         for (int i = 2; i < parts.length; i++) {
-            values.add(value(parts[i], cursor));
+            values.add(value(parts[i], cursor, argument));
         }
         if (values.getLast() == null) {
-            throw malformed(cursor);
+            throw malformed(cursor, argument);
         }
         return values;
     }
 
-    private static Object value(String part, String cursor) {
+    private static Object value(String part, String cursor, String argument) {
         if (part.equals("0")) {
             return null;
         }
         if (part.length() < 2 || part.charAt(1) != ':') {
-            throw malformed(cursor);
+            throw malformed(cursor, argument);
         }
         String body = part.substring(2);
         try {
@@ -96,11 +109,11 @@ public final class Cursors {
                 case 'f' -> Double.parseDouble(body);
                 case 'd' -> LocalDate.parse(body);
                 case 'b' -> Boolean.parseBoolean(body);
-                default -> throw malformed(cursor);
+                default -> throw malformed(cursor, argument);
             };
         }
         catch (NumberFormatException | DateTimeParseException bad) {
-            throw malformed(cursor);
+            throw malformed(cursor, argument);
         }
     }
 
@@ -108,7 +121,7 @@ public final class Cursors {
         return orderBy.stream().map(Sort::signature).collect(Collectors.joining(","));
     }
 
-    private static InvalidArgumentException malformed(String cursor) {
-        return new InvalidArgumentException("after", "'" + cursor + "' is not a cursor issued by this hub");
+    private static InvalidArgumentException malformed(String cursor, String argument) {
+        return new InvalidArgumentException(argument, "'" + cursor + "' is not a cursor issued by this hub");
     }
 }

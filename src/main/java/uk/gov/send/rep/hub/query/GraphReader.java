@@ -32,12 +32,12 @@ public class GraphReader {
     }
 
     /**
-     * One page of a root connection field from its {@code first}/{@code after} arguments;
+     * One page of a root connection field from its {@code first}/{@code after} arguments (and
+     * {@code last}, {@code before}, {@code where}, {@code orderBy} from the environment);
      * totalCount is computed only when the request selects it.
      */
     public <T> Connection<Edge<T>> page(DataFetchingEnvironment env, NodeType<T> type, Integer first, String after) {
-        PageRequest page = Paging.request(limits, type, first, after, env.getSelectionSet().contains("totalCount"),
-            env.getArgument("where"), env.getArgument("orderBy"));
+        PageRequest page = Paging.request(env, limits, type);
         ConnectionSource source = ConnectionSource.root(type, page.where());
         if (!Paging.rowsSelected(env)) {
             // Only aggregates (or totalCount) selected: no page query at all.
@@ -157,26 +157,38 @@ public class GraphReader {
         return values;
     }
 
+    /**
+     * The page from its rows as the database returned them: at most one more than the page
+     * (which tells whether more rows lie beyond it), in reversed order for a backward page, turned
+     * round here so edges are always in the connection's order. Relay's pageInfo: reading forward,
+     * hasNextPage says whether more rows follow and hasPreviousPage whether {@code after} was
+     * given; reading backward, hasPreviousPage says whether more rows precede and hasNextPage
+     * whether {@code before} was given.
+     */
     private <T, E> Connection<E> connection(NodeType<T> type, PageRequest page, List<Map<String, Object>> nodes,
             List<Map<String, Object>> relationships, Long total, Relation.EdgeFactory<T, E> edges) {
-        boolean hasNext = nodes.size() > page.first();
-        int size = Math.min(nodes.size(), page.first());
+        boolean more = nodes.size() > page.size();
+        int size = Math.min(nodes.size(), page.size());
         List<E> list = new ArrayList<>(size);
         String start = null;
         String end = null;
-        for (int i = 0; i < size; i++) {
+        for (int j = 0; j < size; j++) {
+            int i = page.backward() ? size - 1 - j : j;
             Map<String, Object> node = nodes.get(i);
             List<Object> values = new ArrayList<>(page.orderBy().size() + 1);
             page.orderBy().forEach(sort -> values.add(node.get(sort.field().property())));
             values.add(node.get(type.keyProperty()));
             String cursor = Cursors.encode(page.orderBy(), values);
-            if (i == 0) {
+            if (j == 0) {
                 start = cursor;
             }
             end = cursor;
             list.add(edges.edge(cursor, type.map(node), relationships.isEmpty() ? Map.of() : relationships.get(i)));
         }
-        return new Connection<>(list, new PageInfo(hasNext, page.after() != null, start, end), total);
+        PageInfo info = page.backward()
+            ? new PageInfo(page.before() != null, more, start, end)
+            : new PageInfo(more, page.after() != null, start, end);
+        return new Connection<>(list, info, total);
     }
 
     private List<Map<String, Object>> fetch(CypherQuery query) {

@@ -4,29 +4,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validated paging arguments: how many rows, in which order, after which cursor (keyset, not
- * offset), and which rows ({@code where}).
+ * Validated paging arguments: how many rows, from which end, between which cursors (keyset, not
+ * offset), in which order, and which rows ({@code where}).
  *
- * @param first rows wanted, 0 to the cap
- * @param after the decoded cursor: the sort values of the last row seen and its natural key
- *     (always last, the tie-breaker), or null for the first page
+ * @param size rows wanted, 0 to the cap: the GraphQL {@code first}, or {@code last} when backward
+ * @param backward true for {@code last}: the rows nearest the end of the (cursor-bounded) result,
+ *     read in reversed order from the database and turned round before they are returned
+ * @param after the decoded {@code after} cursor: the sort values of a row and its natural key
+ *     (always last, the tie-breaker), or null
+ * @param before the decoded {@code before} cursor, in the same form, or null
  * @param withTotal whether the request selected totalCount
  * @param where the GraphQL {@code where} argument as given, or null
  * @param orderBy the sort keys before the natural key; empty for key order
  */
-public record PageRequest(int first, List<Object> after, boolean withTotal, Map<String, Object> where, List<Sort> orderBy) {
+public record PageRequest(int size, boolean backward, List<Object> after, List<Object> before, boolean withTotal,
+        Map<String, Object> where, List<Sort> orderBy) {
 
     public PageRequest {
         orderBy = orderBy == null ? List.of() : List.copyOf(orderBy);
     }
 
+    /** The first {@code size} rows after a cursor (or from the start), forward. */
+    public PageRequest(int size, List<Object> after, boolean withTotal, Map<String, Object> where, List<Sort> orderBy) {
+        this(size, false, after, null, withTotal, where, orderBy);
+    }
+
     /** Key order, after a natural key. */
-    public PageRequest(int first, Object afterKey, boolean withTotal) {
-        this(first, afterKey, withTotal, null);
+    public PageRequest(int size, Object afterKey, boolean withTotal) {
+        this(size, afterKey, withTotal, null);
     }
 
     /** Key order, after a natural key, filtered. */
-    public PageRequest(int first, Object afterKey, boolean withTotal, Map<String, Object> where) {
-        this(first, afterKey == null ? null : List.of(afterKey), withTotal, where, List.of());
+    public PageRequest(int size, Object afterKey, boolean withTotal, Map<String, Object> where) {
+        this(size, afterKey == null ? null : List.of(afterKey), withTotal, where, List.of());
     }
 }

@@ -4,31 +4,51 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Validates a connection's {@code first}, {@code after} and {@code orderBy} arguments. */
+/**
+ * Validates a connection's paging arguments. Exactly one of {@code first} and {@code last} says
+ * how many rows and from which end; {@code after} and {@code before} (either, both or neither,
+ * with either of them) bound the result by cursor, as in the Relay connection specification:
+ * the cursors cut the ordered result first, then {@code first} takes rows from its start or
+ * {@code last} from its end.
+ */
 public final class Paging {
 
     private Paging() {
     }
 
-    public static PageRequest request(QueryProperties limits, Integer first, String after, boolean withTotal) {
-        return request(limits, null, first, after, withTotal, null, null);
-    }
-
     /**
      * @param type the connection's node type, whose declared fields {@code orderBy} may name
+     * @param first rows from the start, or null
+     * @param after cursor the rows must follow, or null
+     * @param last rows from the end, or null
+     * @param before cursor the rows must precede, or null
      * @param orderBy the GraphQL {@code orderBy} argument: a list of {@code {field, direction}}
+     * @throws InvalidArgumentException naming the argument when neither or both of first and last
+     *     are given, one is negative or over the cap, or a cursor is malformed or of another order
      */
     public static PageRequest request(QueryProperties limits, NodeType<?> type, Integer first, String after,
-            boolean withTotal, Map<String, Object> where, List<Map<String, Object>> orderBy) {
-        int size = first == null ? limits.defaultPageSize() : first;
-        if (size < 0) {
-            throw new InvalidArgumentException("first", "must not be negative, was " + size);
+            Integer last, String before, boolean withTotal, Map<String, Object> where,
+            List<Map<String, Object>> orderBy) {
+        int cap = limits.maxPageSize();
+        if (first == null && last == null) {
+            throw new InvalidArgumentException("first", "required (or last): the number of rows wanted, 0 to " + cap);
         }
-        if (size > limits.maxPageSize()) {
-            throw new InvalidArgumentException("first", "must be at most " + limits.maxPageSize() + " (hub.graphql.max-page-size), was " + size);
+        if (first != null && last != null) {
+            throw new InvalidArgumentException("last", "give first or last, not both (first: " + first + ", last: " + last + ")");
+        }
+        String argument = first != null ? "first" : "last";
+        int size = first != null ? first : last;
+        if (size < 0) {
+            throw new InvalidArgumentException(argument, "must not be negative, was " + size);
+        }
+        if (size > cap) {
+            throw new InvalidArgumentException(argument, "must be at most " + cap + " (hub.graphql.max-page-size), was " + size);
         }
         List<Sort> sorts = sorts(type, orderBy);
-        return new PageRequest(size, after == null ? null : Cursors.decode(after, sorts), withTotal, where, sorts);
+        return new PageRequest(size, last != null,
+            after == null ? null : Cursors.decode(after, sorts, "after"),
+            before == null ? null : Cursors.decode(before, sorts, "before"),
+            withTotal, where, sorts);
     }
 
     /**
@@ -38,6 +58,22 @@ public final class Paging {
     public static boolean rowsSelected(graphql.schema.DataFetchingEnvironment env) {
         var selection = env.getSelectionSet();
         return selection.contains("edges") || selection.contains("pageInfo");
+    }
+
+    /**
+     * The paging arguments of a connection field, read from its environment. When the selection
+     * needs no rows (only {@code totalCount}, {@code aggregate} or {@code groupBy}) neither
+     * {@code first} nor {@code last} is required, though a given one is still checked.
+     */
+    public static PageRequest request(graphql.schema.DataFetchingEnvironment env, QueryProperties limits, NodeType<?> type) {
+        Integer first = env.getArgument("first");
+        Integer last = env.getArgument("last");
+        boolean withTotal = env.getSelectionSet().contains("totalCount");
+        if (!rowsSelected(env) && first == null && last == null) {
+            return new PageRequest(0, null, withTotal, env.getArgument("where"), sorts(type, env.getArgument("orderBy")));
+        }
+        return request(limits, type, first, env.getArgument("after"), last, env.getArgument("before"), withTotal,
+            env.getArgument("where"), env.getArgument("orderBy"));
     }
 
     private static List<Sort> sorts(NodeType<?> type, List<Map<String, Object>> orderBy) {

@@ -52,15 +52,18 @@ public class RelatedLoader {
         return result;
     }
 
-    /** A page of a relationship field, for a connection-typed GraphQL field. */
+    /**
+     * A page of a relationship field, for a connection-typed GraphQL field: {@code first} and
+     * {@code after} as mapped by the controller, {@code last}, {@code before}, {@code where} and
+     * {@code orderBy} from the environment.
+     */
     @SuppressWarnings("unchecked")
     public <P, T, E> CompletableFuture<Connection<E>> connection(DataFetchingEnvironment env, Relation<P, T, E> relation,
             Object parentKey, Integer first, String after) {
-        PageRequest page = Paging.request(properties, relation.target(), first, after,
-            env.getSelectionSet().contains("totalCount"), env.getArgument("where"), env.getArgument("orderBy"));
+        PageRequest page = Paging.request(env, properties, relation.target());
         ConnectionSource source = ConnectionSource.related(relation, parentKey, page.where());
         if (!Paging.rowsSelected(env) && !page.withTotal()) {
-            // Only aggregates selected: they load themselves (AggregateLoader); no page query.
+            // Only aggregates selected: they load themselves (AggregateFields); no page query.
             return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
         }
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);

@@ -29,7 +29,7 @@ class ChildControllerTests {
     void shouldShowAChildsPseudonymisedAttributesAndPlacement() {
         graphQl.document("""
                 { child(ref: "TST-CC-C1-2-3") { ref birthYear sex senProvision primaryNeed
-                    area { code } placements { totalCount edges { from to node { ref kind } } } } }""")
+                    area { code } placements(first: 10) { totalCount edges { from to node { ref kind } } } } }""")
             .execute().errors().verify()
             .path("child.birthYear").entity(Integer.class).isEqualTo(2015)
             .path("child.senProvision").entity(String.class).isEqualTo("K")
@@ -44,8 +44,8 @@ class ChildControllerTests {
     @Test
     void shouldListTheChildrenPlacedAtASetting() {
         graphQl.document("""
-                { child(ref: "TST-CC-C1-1-1") { placements { edges { node {
-                    placements { totalCount edges { node { ref } } } } } } } }""")
+                { child(ref: "TST-CC-C1-1-1") { placements(first: 10) { edges { node {
+                    placements(first: 10) { totalCount edges { node { ref } } } } } } } }""")
             .execute().errors().verify()
             .path("child.placements.edges[0].node.placements.totalCount").entity(Integer.class).isEqualTo(3)
             .path("child.placements.edges[0].node.placements.edges[*].node.ref").entityList(String.class)

@@ -107,6 +107,52 @@ class ConnectionQueriesTests {
     }
 
     @Test
+    void shouldReadTheLastPageInReversedKeyOrderWithoutOffset() {
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(20, true, null, null, false, null, List.of()));
+        assertThat(query.cypher())
+            .isEqualTo("CYPHER 5 MATCH (n:`Thing`) RETURN n{.*} AS node ORDER BY n.ref DESC LIMIT $limit");
+        assertThat(query.parameters()).containsExactlyEntriesOf(Map.of("limit", 21));
+    }
+
+    @Test
+    void shouldSeekBeforeTheCursorInTheReversedOrderWithEveryKeyFlipped() {
+        Sort bySizeDescending = new Sort(THING.field("size").orElseThrow(), true);
+        Sort byKind = new Sort(THING.field("kind").orElseThrow(), false);
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(10, true, null,
+            java.util.Arrays.asList(7L, null, "k9"), false, null, List.of(bySizeDescending, byKind)));
+        // Before (7, null, k9) in "size DESC, kind ASC, ref ASC": a larger size, or a missing one
+        // (first descending); or size 7 and any kind (a missing kind is last ascending); or size 7,
+        // no kind and a smaller key. Read nearest-first: size ASC, kind DESC, ref DESC.
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE ((n.size > $before0 OR n.size IS NULL) "
+            + "OR (n.size = $before0 AND (n.kind IS NOT NULL OR (n.kind IS NULL AND n.ref < $before)))) "
+            + "RETURN n{.*} AS node ORDER BY n.size ASC, n.kind DESC, n.ref DESC LIMIT $limit")
+            .doesNotContain("SKIP");
+        assertThat(query.parameters()).containsEntry("before0", 7L).containsEntry("before", "k9")
+            .containsEntry("limit", 11).doesNotContainKey("before1");
+    }
+
+    @Test
+    void shouldBoundAWindowByBothCursors() {
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(5, false, List.of("a"), List.of("m"),
+            false, null, List.of()));
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE (n.ref > $after AND n.ref < $before) "
+            + "RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+    }
+
+    @Test
+    void shouldSeekEveryParentsLastPageInOneStatement() {
+        Sort bySize = new Sort(THING.field("size").orElseThrow(), false);
+        CypherQuery query = ConnectionQueries.relatedPages(PARTS, List.of("a", "b"), new PageRequest(3, true, null,
+            java.util.Arrays.asList(4L, "k2"), true, null, List.of(bySize)));
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 UNWIND $keys AS key MATCH (p:`Thing`) WHERE p.ref = key "
+            + "CALL (p) {MATCH (p)-[r:`HAS_PART`]->(n:`Thing`) WHERE (n.size < $before0 OR (n.size = $before0 "
+            + "AND n.ref < $before)) WITH r, n ORDER BY n.size DESC, n.ref DESC LIMIT $limit "
+            + "RETURN collect({node: n{.*}, rel: properties(r)}) AS rows} "
+            + "RETURN key, rows, COUNT { (p)-[:`HAS_PART`]->(:`Thing`) } AS total");
+        assertThat(query.parameters()).containsEntry("limit", 4).containsEntry("before0", 4L).containsEntry("before", "k2");
+    }
+
+    @Test
     void shouldCompileRelationshipFiltersToExistentialSubqueries() {
         RelationIndex relations = new RelationIndex(List.of(Relations.of(PARTS)));
         Map<String, Object> some = new java.util.LinkedHashMap<>();
