@@ -191,8 +191,21 @@ public class GraphReader {
         return new Connection<>(list, info, total);
     }
 
+    /**
+     * The one place the read API runs Cypher. Each statement is recorded in the request's
+     * {@link QueryCost} (if one is bound): its text, the time of the driver call (Bolt round trip
+     * and streaming the records included) and its record count, never its parameter values.
+     */
     private List<Map<String, Object>> fetch(CypherQuery query) {
-        return List.copyOf(neo4j.query(query.cypher()).bindAll(query.parameters()).fetch().all());
+        long started = System.nanoTime();
+        List<Map<String, Object>> rows = List.of();
+        try {
+            rows = List.copyOf(neo4j.query(query.cypher()).bindAll(query.parameters()).fetch().all());
+            return rows;
+        }
+        finally {
+            QueryCost.record(query.cypher(), System.nanoTime() - started, rows.size());
+        }
     }
 
     @SuppressWarnings("unchecked")

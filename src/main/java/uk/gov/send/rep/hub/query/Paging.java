@@ -70,7 +70,17 @@ public final class Paging {
         Integer last = env.getArgument("last");
         boolean withTotal = env.getSelectionSet().contains("totalCount");
         if (!rowsSelected(env) && first == null && last == null) {
-            return new PageRequest(0, null, withTotal, env.getArgument("where"), sorts(type, env.getArgument("orderBy")));
+            List<Sort> sorts = sorts(type, env.getArgument("orderBy"));
+            // No page to bound, but a malformed cursor is still an error, not silently ignored.
+            String after = env.getArgument("after");
+            String before = env.getArgument("before");
+            if (after != null) {
+                Cursors.decode(after, sorts, "after");
+            }
+            if (before != null) {
+                Cursors.decode(before, sorts, "before");
+            }
+            return new PageRequest(0, null, withTotal, env.getArgument("where"), sorts);
         }
         return request(limits, type, first, env.getArgument("after"), last, env.getArgument("before"), withTotal,
             env.getArgument("where"), env.getArgument("orderBy"));

@@ -31,7 +31,7 @@ public class RelatedLoader {
     RelatedLoader(BatchLoaderRegistry registry, GraphReader reader, QueryProperties properties) {
         this.properties = properties;
         registry.<RelatedKey, Connection<?>>forName(LOADER).registerMappedBatchLoader((keys, env) ->
-            Mono.fromCallable(() -> load(reader, keys)).subscribeOn(Schedulers.boundedElastic()));
+            Mono.fromCallable(QueryCost.bound(env, () -> load(reader, keys))).subscribeOn(Schedulers.boundedElastic()));
     }
 
     /** One parent's page of one relation. Equal keys are loaded once. */
