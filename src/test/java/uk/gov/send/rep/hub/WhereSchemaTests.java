@@ -91,12 +91,27 @@ class WhereSchemaTests {
     @Test
     void shouldOfferExactlyTheDeclaredFieldsForSorting() {
         TypeDefinitionRegistry registry = SchemaFiles.registry();
+        List<Relation<?, ?, ?>> relations = declaredRelations();
         for (NodeType<?> type : TYPES) {
             EnumTypeDefinition sortFields = registry.getType(type.typeName() + "SortField", EnumTypeDefinition.class)
                 .orElseThrow(() -> new AssertionError("no enum " + type.typeName() + "SortField"));
+            // The declared fields, then <field>Count for every relationship field that is a list or connection.
+            List<String> expected = new ArrayList<>(type.fields().stream().map(Field::name).toList());
+            relations.stream().filter(r -> r.parent().equals(type) && many(registry, type, r.field()))
+                .forEach(r -> expected.add(r.field() + "Count"));
             assertThat(sortFields.getEnumValueDefinitions()).extracting(EnumValueDefinition::getName).as(type.typeName())
-                .containsExactlyElementsOf(type.fields().stream().map(Field::name).toList());
+                .containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    /** Whether the field is a list or a connection in the schema (type or its extensions). */
+    private static boolean many(TypeDefinitionRegistry registry, NodeType<?> type, String field) {
+        List<graphql.language.ObjectTypeDefinition> definitions = new ArrayList<>();
+        registry.getType(type.typeName(), graphql.language.ObjectTypeDefinition.class).ifPresent(definitions::add);
+        definitions.addAll(registry.objectTypeExtensions().getOrDefault(type.typeName(), List.of()));
+        return definitions.stream().flatMap(d -> d.getFieldDefinitions().stream()).filter(f -> f.getName().equals(field))
+            .map(f -> graphql.language.AstPrinter.printAst(f.getType()))
+            .anyMatch(t -> t.startsWith("[") || t.contains("Connection"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.neo4j.cypherdsl.core.Condition;
 import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.Expression;
 import org.neo4j.cypherdsl.core.Node;
 import org.neo4j.cypherdsl.core.Property;
 import org.neo4j.cypherdsl.core.Relationship;
@@ -56,7 +57,7 @@ public final class ConnectionQueries {
         Condition condition = Filters.condition(type, n, page.where(), parameters, relations)
             .and(cursors(type, n, page, parameters));
         Statement statement = Cypher.match(n).where(condition)
-            .returning(n.project(Cypher.asterisk()).as("node"))
+            .returning(projection(n, page).as("node"))
             .orderBy(order(type, n, page))
             .limit(Cypher.parameter("limit"))
             .build();
@@ -118,7 +119,7 @@ public final class ConnectionQueries {
             .orderBy(order(relation.target(), n, page))
             .limit(Cypher.parameter("limit"))
             .returning(Cypher.collect(Cypher.mapOf(
-                "node", n.project(Cypher.asterisk()),
+                "node", projection(n, page),
                 "rel", Cypher.properties(r))).as("rows"))
             .build();
 
@@ -255,7 +256,7 @@ public final class ConnectionQueries {
     private static List<SortItem> order(NodeType<?> type, Node n, PageRequest page) {
         List<SortItem> items = new ArrayList<>();
         for (Sort sort : page.orderBy()) {
-            Property property = n.property(sort.field().property());
+            Expression property = sortValue(sort, n);
             items.add(sort.descending() != page.backward() ? property.descending() : property.ascending());
         }
         Property key = n.property(type.keyProperty());
@@ -290,7 +291,7 @@ public final class ConnectionQueries {
         Condition condition = reversed ? key.lt(Cypher.parameter(prefix)) : key.gt(Cypher.parameter(prefix));
         for (int i = sorts.size() - 1; i >= 0; i--) {
             boolean descending = sorts.get(i).descending() != reversed;
-            Property field = n.property(sorts.get(i).field().property());
+            Expression field = sortValue(sorts.get(i), n);
             Object value = values.get(i);
             if (value == null) {
                 Condition equal = field.isNull().and(condition);
@@ -305,6 +306,32 @@ public final class ConnectionQueries {
             }
         }
         return condition;
+    }
+
+    /**
+     * A sort key's value: the stored property, or for {@code <field>Count} the number of the row's
+     * relationships of that type, {@code COUNT { (n)-[:TYPE]->() }}. The far end carries no label:
+     * each relationship type joins one pair of labels (docs/model.md), and without it Neo4j reads
+     * the count from the node's degree instead of expanding every relationship.
+     */
+    private static Expression sortValue(Sort sort, Node n) {
+        if (sort.counted() == null) {
+            return n.property(sort.field().property());
+        }
+        return Cypher.count(relationship(sort.counted(), n, Cypher.anyNode()));
+    }
+
+    /** The row's properties, plus the value of each count sort key (for its cursor). */
+    private static Expression projection(Node n, PageRequest page) {
+        List<Object> content = new ArrayList<>();
+        content.add(Cypher.asterisk());
+        for (Sort sort : page.orderBy()) {
+            if (sort.counted() != null) {
+                content.add(sort.field().property());
+                content.add(sortValue(sort, n));
+            }
+        }
+        return n.project(content.toArray());
     }
 
     private static Relationship relationship(Relation<?, ?, ?> relation, Node parent, Node target) {

@@ -37,7 +37,7 @@ public class GraphReader {
      * totalCount is computed only when the request selects it.
      */
     public <T> Connection<Edge<T>> page(DataFetchingEnvironment env, NodeType<T> type, Integer first, String after) {
-        PageRequest page = Paging.request(env, limits, type);
+        PageRequest page = Paging.request(env, limits, type, relations);
         ConnectionSource source = ConnectionSource.root(type, page.where());
         if (!Paging.rowsSelected(env)) {
             // Only aggregates (or totalCount) selected: no page query at all.

@@ -29,6 +29,11 @@ public final class Paging {
     public static PageRequest request(QueryProperties limits, NodeType<?> type, Integer first, String after,
             Integer last, String before, boolean withTotal, Map<String, Object> where,
             List<Map<String, Object>> orderBy) {
+        return sized(limits, type, first, after, last, before, withTotal, where, sorts(type, orderBy, RelationIndex.none()));
+    }
+
+    private static PageRequest sized(QueryProperties limits, NodeType<?> type, Integer first, String after,
+            Integer last, String before, boolean withTotal, Map<String, Object> where, List<Sort> sorts) {
         int cap = limits.maxPageSize();
         if (first == null && last == null) {
             throw new InvalidArgumentException("first", "required (or last): the number of rows wanted, 0 to " + cap);
@@ -44,7 +49,6 @@ public final class Paging {
         if (size > cap) {
             throw new InvalidArgumentException(argument, "must be at most " + cap + " (hub.graphql.max-page-size), was " + size);
         }
-        List<Sort> sorts = sorts(type, orderBy);
         return new PageRequest(size, last != null,
             after == null ? null : Cursors.decode(after, sorts, "after"),
             before == null ? null : Cursors.decode(before, sorts, "before"),
@@ -66,11 +70,17 @@ public final class Paging {
      * {@code first} nor {@code last} is required, though a given one is still checked.
      */
     public static PageRequest request(graphql.schema.DataFetchingEnvironment env, QueryProperties limits, NodeType<?> type) {
+        return request(env, limits, type, RelationIndex.none());
+    }
+
+    /** As above, where {@code orderBy} may also name {@code <relationship field>Count} of these relations. */
+    public static PageRequest request(graphql.schema.DataFetchingEnvironment env, QueryProperties limits, NodeType<?> type,
+            RelationIndex relations) {
         Integer first = env.getArgument("first");
         Integer last = env.getArgument("last");
         boolean withTotal = env.getSelectionSet().contains("totalCount");
         if (!rowsSelected(env) && first == null && last == null) {
-            List<Sort> sorts = sorts(type, env.getArgument("orderBy"));
+            List<Sort> sorts = sorts(type, env.getArgument("orderBy"), relations);
             // No page to bound, but a malformed cursor is still an error, not silently ignored.
             String after = env.getArgument("after");
             String before = env.getArgument("before");
@@ -82,11 +92,11 @@ public final class Paging {
             }
             return new PageRequest(0, null, withTotal, env.getArgument("where"), sorts);
         }
-        return request(limits, type, first, env.getArgument("after"), last, env.getArgument("before"), withTotal,
-            env.getArgument("where"), env.getArgument("orderBy"));
+        return sized(limits, type, first, env.getArgument("after"), last, env.getArgument("before"), withTotal,
+            env.getArgument("where"), sorts(type, env.getArgument("orderBy"), relations));
     }
 
-    private static List<Sort> sorts(NodeType<?> type, List<Map<String, Object>> orderBy) {
+    private static List<Sort> sorts(NodeType<?> type, List<Map<String, Object>> orderBy, RelationIndex relations) {
         List<Sort> sorts = new ArrayList<>();
         if (orderBy == null) {
             return sorts;
@@ -97,9 +107,15 @@ public final class Paging {
         for (int i = 0; i < orderBy.size(); i++) {
             Object name = orderBy.get(i).get("field");
             String at = "orderBy[" + i + "].field";
-            Field field = type.field(String.valueOf(name)).orElseThrow(() -> new InvalidArgumentException(at,
-                "'" + name + "' is not a sortable field of " + type.typeName()));
-            sorts.add(new Sort(field, "DESC".equals(String.valueOf(orderBy.get(i).get("direction")))));
+            boolean descending = "DESC".equals(String.valueOf(orderBy.get(i).get("direction")));
+            String field = String.valueOf(name);
+            java.util.Optional<Sort> sort = type.field(field).map(f -> new Sort(f, descending));
+            if (sort.isEmpty() && field.endsWith("Count")) {
+                sort = relations.find(type, field.substring(0, field.length() - "Count".length()))
+                    .map(relation -> Sort.count(relation, descending));
+            }
+            sorts.add(sort.orElseThrow(() -> new InvalidArgumentException(at,
+                "'" + name + "' is not a sortable field of " + type.typeName())));
         }
         return sorts;
     }

@@ -28,8 +28,11 @@ public class RelatedLoader {
 
     private final QueryProperties properties;
 
-    RelatedLoader(BatchLoaderRegistry registry, GraphReader reader, QueryProperties properties) {
+    private final RelationIndex relations;
+
+    RelatedLoader(BatchLoaderRegistry registry, GraphReader reader, QueryProperties properties, RelationIndex relations) {
         this.properties = properties;
+        this.relations = relations;
         registry.<RelatedKey, Connection<?>>forName(LOADER).registerMappedBatchLoader((keys, env) ->
             Mono.fromCallable(QueryCost.bound(env, () -> load(reader, keys))).subscribeOn(Schedulers.boundedElastic()));
     }
@@ -60,7 +63,7 @@ public class RelatedLoader {
     @SuppressWarnings("unchecked")
     public <P, T, E> CompletableFuture<Connection<E>> connection(DataFetchingEnvironment env, Relation<P, T, E> relation,
             Object parentKey, Integer first, String after) {
-        PageRequest page = Paging.request(env, properties, relation.target());
+        PageRequest page = Paging.request(env, properties, relation.target(), relations);
         ConnectionSource source = ConnectionSource.related(relation, parentKey, page.where());
         if (!Paging.rowsSelected(env) && !page.withTotal()) {
             // Only aggregates selected: they load themselves (AggregateFields); no page query.
