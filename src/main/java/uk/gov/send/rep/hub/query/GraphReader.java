@@ -125,6 +125,14 @@ public class GraphReader {
         return new Connection<>(list, new PageInfo(hasNext, page.after() != null, start, end), total);
     }
 
+    /**
+     * Runs a statement a feature built itself (e.g. search's fixed full-text query), through the
+     * same single point as every other read, and returns its rows.
+     */
+    public List<Map<String, Object>> run(CypherQuery query) {
+        return fetch(query);
+    }
+
     private List<Map<String, Object>> fetch(CypherQuery query) {
         return List.copyOf(neo4j.query(query.cypher()).bindAll(query.parameters()).fetch().all());
     }
