@@ -192,6 +192,14 @@ public class GraphReader {
     }
 
     /**
+     * Runs a statement a feature built itself (e.g. search's fixed full-text query), through the
+     * same single point as every other read, and returns its rows.
+     */
+    public List<Map<String, Object>> run(CypherQuery query) {
+        return fetch(query);
+    }
+
+    /**
      * The one place the read API runs Cypher. Each statement is recorded in the request's
      * {@link QueryCost} (if one is bound): its text, the time of the driver call (Bolt round trip
      * and streaming the records included) and its record count, never its parameter values.
