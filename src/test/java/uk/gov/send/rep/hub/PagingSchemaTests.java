@@ -39,6 +39,9 @@ class PagingSchemaTests {
                         || !name.getName().endsWith("Connection")) {
                     continue;
                 }
+                if (name.getName().equals("SearchConnection")) {
+                    continue; // ranked by relevance: forward paging only (first/after), see docs/adr/0007
+                }
                 connections++;
                 String at = type.getName() + "." + field.getName();
                 Map<String, InputValueDefinition> arguments = new java.util.HashMap<>();

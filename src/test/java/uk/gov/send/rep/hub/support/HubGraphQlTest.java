@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
 import uk.gov.send.rep.hub.query.GraphQlWiring;
+import uk.gov.send.rep.hub.query.Aggregations;
 import uk.gov.send.rep.hub.query.GraphReader;
 import uk.gov.send.rep.hub.query.QueryProperties;
 import uk.gov.send.rep.hub.query.RelatedLoader;
@@ -31,7 +32,7 @@ import uk.gov.send.rep.hub.query.RelationIndex;
 @Documented
 @Inherited
 @GraphQlTest
-@Import({ GraphReader.class, RelatedLoader.class, RelationIndex.class, GraphQlWiring.class })
+@Import({ GraphReader.class, RelatedLoader.class, RelationIndex.class, Aggregations.class, GraphQlWiring.class })
 @EnableConfigurationProperties(QueryProperties.class)
 @ImportAutoConfiguration({ Neo4jAutoConfiguration.class, DataNeo4jAutoConfiguration.class })
 public @interface HubGraphQlTest {
