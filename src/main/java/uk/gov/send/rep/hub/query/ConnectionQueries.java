@@ -55,7 +55,8 @@ public final class ConnectionQueries {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.size() + 1);
         Condition condition = Filters.condition(type, n, page.where(), parameters, relations)
-            .and(cursors(type, n, page, parameters));
+            .and(cursors(type, n, page, parameters))
+            .and(keyIndexOrder(type, n, page));
         Statement statement = Cypher.match(n).where(condition)
             .returning(projection(n, page).as("node"))
             .orderBy(order(type, n, page))
@@ -262,6 +263,18 @@ public final class ConnectionQueries {
         Property key = n.property(type.keyProperty());
         items.add(page.backward() ? key.descending() : key.ascending());
         return items;
+    }
+
+    /**
+     * A root page in key order with no cursor gets {@code n.key IS NOT NULL} (true of every row
+     * a cursor can reach: the natural key is unique and always set). With it the planner reads
+     * the key's unique index in order and stops after LIMIT rows, as it does for a cursor's range
+     * seek, instead of scanning the label and sorting it: the first and the last page cost what a
+     * deep page does.
+     */
+    private static Condition keyIndexOrder(NodeType<?> type, Node n, PageRequest page) {
+        return page.orderBy().isEmpty() && page.after() == null && page.before() == null
+            ? n.property(type.keyProperty()).isNotNull() : Cypher.noCondition();
     }
 
     /**

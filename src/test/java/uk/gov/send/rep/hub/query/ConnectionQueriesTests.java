@@ -24,11 +24,12 @@ class ConnectionQueriesTests {
     private static final Relation<Map<String, Object>, Map<String, Object>, Edge<Map<String, Object>>> PARTS =
         Relation.plain("Thing.parts", THING, "HAS_PART", true, THING);
 
+    /** "The key is set" lets the planner read the first (or last) page from the key's index in order. */
     @Test
     void shouldSeekFirstPageInKeyOrderWithoutOffset() {
         CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(20, null, false));
         assertThat(query.cypher())
-            .isEqualTo("CYPHER 5 MATCH (n:`Thing`) RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+            .isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE n.ref IS NOT NULL RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
         assertThat(query.parameters()).containsExactlyEntriesOf(Map.of("limit", 21));
     }
 
@@ -73,7 +74,7 @@ class ConnectionQueriesTests {
             Map.of("NOT", Map.of("ref", Map.of("startsWith", "x' OR 1=1 //")))));
         CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(10, null, false, where));
         assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE (n.kind IN $w0 AND n.size >= $w1 "
-            + "AND NOT (n.ref STARTS WITH $w2)) RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+            + "AND NOT (n.ref STARTS WITH $w2) AND n.ref IS NOT NULL) RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
         assertThat(query.parameters()).containsEntry("w0", List.of("SPECIAL", "AP")).containsEntry("w1", 3)
             .containsEntry("w2", "x' OR 1=1 //");
     }
@@ -110,7 +111,7 @@ class ConnectionQueriesTests {
     void shouldReadTheLastPageInReversedKeyOrderWithoutOffset() {
         CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(20, true, null, null, false, null, List.of()));
         assertThat(query.cypher())
-            .isEqualTo("CYPHER 5 MATCH (n:`Thing`) RETURN n{.*} AS node ORDER BY n.ref DESC LIMIT $limit");
+            .isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE n.ref IS NOT NULL RETURN n{.*} AS node ORDER BY n.ref DESC LIMIT $limit");
         assertThat(query.parameters()).containsExactlyEntriesOf(Map.of("limit", 21));
     }
 
@@ -160,9 +161,9 @@ class ConnectionQueriesTests {
         some.put("parts", Map.of("none", Map.of("kind", Map.of("eq", "X"))));
         Map<String, Object> where = Map.of("parts", Map.of("some", some));
         CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, where), relations);
-        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE EXISTS { (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE (EXISTS { (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
             + "WHERE (m1.size > $w0 AND NOT (EXISTS { (m1)-[r2:`HAS_PART`]->(m2:`Thing`) WHERE m2.kind = $w1 })) } "
-            + "RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+            + "AND n.ref IS NOT NULL) RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
         assertThat(query.parameters()).containsEntry("w0", 2).containsEntry("w1", "X");
     }
 
