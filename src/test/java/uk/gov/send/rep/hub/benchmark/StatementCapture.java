@@ -1,0 +1,123 @@
+package uk.gov.send.rep.hub.benchmark;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Records the statements the hub sends through Spring Data Neo4j's {@link Neo4jClient} (the read
+ * API's only way to the database, {@code GraphReader.fetch}), with their parameters, so that the
+ * profile mode can {@code PROFILE} exactly what a GraphQL request ran. Installed only in profile
+ * mode: timed runs use the hub's beans untouched.
+ */
+final class StatementCapture implements BeanPostProcessor {
+
+    /** A statement and its parameters, as the hub sent them. */
+    record Statement(String cypher, Map<String, Object> parameters) {
+    }
+
+    private static final String SPEC_PACKAGE = "org.springframework.data.neo4j.core.";
+
+    // Guards statements; not the capture itself, which waits for a request whose statements are
+    // sent from other threads.
+    private final Object lock = new Object();
+    private final List<Statement> statements = new ArrayList<>();
+    private volatile boolean recording;
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof Neo4jClient client) {
+            return Proxy.newProxyInstance(Neo4jClient.class.getClassLoader(), interfaces(client.getClass()),
+                new Recording(client, null));
+        }
+        return bean;
+    }
+
+    /** The statements sent while running {@code action} (one action at a time). */
+    List<Statement> record(Runnable action) {
+        synchronized (lock) {
+            statements.clear();
+        }
+        recording = true;
+        try {
+            action.run();
+        }
+        finally {
+            recording = false;
+        }
+        synchronized (lock) {
+            return List.copyOf(statements);
+        }
+    }
+
+    private static Class<?>[] interfaces(Class<?> type) {
+        Set<Class<?>> all = new LinkedHashSet<>();
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            collect(current, all);
+        }
+        all.removeIf(candidate -> !candidate.getName().startsWith(SPEC_PACKAGE)
+            || !java.lang.reflect.Modifier.isPublic(candidate.getModifiers()));
+        return all.toArray(new Class<?>[0]);
+    }
+
+    private static void collect(Class<?> type, Set<Class<?>> into) {
+        for (Class<?> implemented : type.getInterfaces()) {
+            if (into.add(implemented)) {
+                collect(implemented, into);
+            }
+        }
+    }
+
+    /** Follows a statement from {@code query(cypher)} through {@code bindAll(parameters)}. */
+    private final class Recording implements InvocationHandler {
+
+        private final Object target;
+        private final int index;
+
+        Recording(Object target, Integer index) {
+            this.target = target;
+            this.index = index == null ? -1 : index;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            int statement = index;
+            if (recording && method.getName().equals("query") && args != null && args.length == 1
+                    && args[0] instanceof String cypher) {
+                synchronized (lock) {
+                    statements.add(new Statement(cypher, Map.of()));
+                    statement = statements.size() - 1;
+                }
+            }
+            if (recording && statement >= 0 && method.getName().equals("bindAll") && args[0] instanceof Map<?, ?> map) {
+                synchronized (lock) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> parameters = (Map<String, Object>) map;
+                    statements.set(statement, new Statement(statements.get(statement).cypher(), parameters));
+                }
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            }
+            catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result != null && statement >= 0 && method.getReturnType().isInterface()
+                    && method.getReturnType().getName().startsWith(SPEC_PACKAGE)) {
+                return Proxy.newProxyInstance(Neo4jClient.class.getClassLoader(), interfaces(result.getClass()),
+                    new Recording(result, statement));
+            }
+            return result;
+        }
+    }
+}
