@@ -35,7 +35,7 @@ public class PlanGraph {
             date(p, "issued"), decimal(p, "weeksToIssue"), Boolean.TRUE.equals(bool(p, "exceptionsApply")),
             str(p, "template"), Boolean.TRUE.equals(bool(p, "digital")), str(p, "status"), date(p, "ceased"),
             str(p, "ceaseReason")),
-        List.of(string("ref"), string("kind"), Field.date("requested"), enumeration("decision"), Field.date("decided"),
+        List.of(string("ref"), string("kind"), Field.date("requested").mandatory(), enumeration("decision"), Field.date("decided"),
             Field.date("issued"), number("weeksToIssue"), bool("exceptionsApply"), enumeration("template"), bool("digital"),
             enumeration("status"), Field.date("ceased"), enumeration("ceaseReason")));
 

@@ -273,7 +273,13 @@ public final class ConnectionQueries {
      * deep page does.
      */
     private static Condition keyIndexOrder(NodeType<?> type, Node n, PageRequest page) {
-        return page.orderBy().isEmpty() && page.after() == null && page.before() == null
+        if (!page.orderBy().isEmpty()) {
+            // Likewise for a first sort key every node has (Field.mandatory()): true of every row.
+            Sort first = page.orderBy().getFirst();
+            return first.counted() == null && first.field().required()
+                ? n.property(first.field().property()).isNotNull() : Cypher.noCondition();
+        }
+        return page.after() == null && page.before() == null
             ? n.property(type.keyProperty()).isNotNull() : Cypher.noCondition();
     }
 
@@ -313,10 +319,20 @@ public final class ConnectionQueries {
             else {
                 String name = prefix + i;
                 parameters.put(name, value);
+                boolean required = sorts.get(i).counted() == null && sorts.get(i).field().required();
                 Condition beyond = descending ? field.lt(Cypher.parameter(name))
-                    : field.gt(Cypher.parameter(name)).or(field.isNull());
+                    : required ? field.gt(Cypher.parameter(name)) : field.gt(Cypher.parameter(name)).or(field.isNull());
                 condition = beyond.or(field.isEqualTo(Cypher.parameter(name)).and(condition));
             }
+        }
+        // A leading range on a first key every node has lets the planner seek its index from the
+        // cursor (the OR above alone cannot seek): k >= v AND (k > v OR (k = v AND ...)).
+        if (!sorts.isEmpty() && values.getFirst() != null && sorts.getFirst().counted() == null
+                && sorts.getFirst().field().required()) {
+            Expression first = sortValue(sorts.getFirst(), n);
+            boolean descending = sorts.getFirst().descending() != reversed;
+            condition = (descending ? first.lte(Cypher.parameter(prefix + 0)) : first.gte(Cypher.parameter(prefix + 0)))
+                .and(condition);
         }
         return condition;
     }

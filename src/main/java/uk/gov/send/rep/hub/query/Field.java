@@ -4,7 +4,21 @@ package uk.gov.send.rep.hub.query;
  * A scalar field of a node type that clients may filter on: its GraphQL name, the stored property
  * and its kind, which decides the operators its {@code where} filter offers.
  */
-public record Field(String name, String property, Kind kind) {
+public record Field(String name, String property, Kind kind, boolean required) {
+
+    public Field(String name, String property, Kind kind) {
+        this(name, property, kind, false);
+    }
+
+    /**
+     * This field, declared present on every node (docs/model.md lists it without "or null"). The
+     * compiler then lets an index give a sorted page's order: {@code n.field IS NOT NULL} on the
+     * first sort key and a range seek from the cursor. A missing value would drop the row from
+     * sorted pages, so only declare what the data contract (and every writer) guarantees.
+     */
+    public Field mandatory() {
+        return new Field(name, property, kind, true);
+    }
 
     /** The kinds of filterable field, each with its GraphQL filter input. */
     public enum Kind {

@@ -1,0 +1,105 @@
+package uk.gov.send.rep.hub.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import uk.gov.send.rep.hub.query.ConnectionQueries.CypherQuery;
+import uk.gov.send.rep.hub.support.TestGraph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sorting by a field every node has ({@link Field#mandatory()}, e.g. a plan's {@code requested}):
+ * the Cypher lets the index give the order and seek from the cursor, and walking pages forward
+ * and backward, with ties, still gives exactly the rows of hand-written Cypher.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureHttpGraphQlTester
+class MandatorySortIntegrationTests {
+
+    private static final NodeType<Map<String, Object>> THING = new NodeType<>("Thing", "Thing", "ref", p -> p,
+        List.of(Field.string("ref"), Field.date("made").mandatory()));
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+
+    @BeforeAll
+    static void fixture() {
+        TestGraph.run("""
+            UNWIND range(1, 23) AS i
+            CREATE (:Plan {ref: 'TST-MS-P' + right('0' + i, 2), kind: 'EHC_PLAN', status: 'REQUESTED',
+                requested: date('2024-01-01') + duration({days: i % 5}), template: 'LOCAL', digital: false,
+                exceptionsApply: false})""");
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        TestGraph.deleteFixtures();
+    }
+
+    @Test
+    void shouldSeekTheIndexOfAMandatoryFirstKey() {
+        PageRequest first = new PageRequest(5, false, null, null, false, null,
+            List.of(new Sort(THING.field("made").orElseThrow(), false)));
+        assertThat(ConnectionQueries.rootPage(THING, first).cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) "
+            + "WHERE n.made IS NOT NULL RETURN n{.*} AS node ORDER BY n.made ASC, n.ref ASC LIMIT $limit");
+        PageRequest later = new PageRequest(5, false, List.of("2024-01-02", "x"), null, false, null,
+            List.of(new Sort(THING.field("made").orElseThrow(), true)));
+        CypherQuery query = ConnectionQueries.rootPage(THING, later);
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE ((n.made <= $after0 "
+            + "AND (n.made < $after0 OR (n.made = $after0 AND n.ref > $after))) AND n.made IS NOT NULL) "
+            + "RETURN n{.*} AS node ORDER BY n.made DESC, n.ref ASC LIMIT $limit");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> walk(String direction, boolean backward) {
+        List<String> refs = new ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 20; pages++) {
+            Map<String, Object> page = graphQl.document("query($c: String) { plans(" + (backward ? "last: 4, before: $c" : "first: 4, after: $c")
+                    + ", where: {ref: {startsWith: \"TST-MS-\"}}, orderBy: [{field: requested, direction: " + direction + "}]) "
+                    + "{ edges { node { ref } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }")
+                .variable("c", cursor).execute().errors().verify().path("plans").entity(Map.class).get();
+            List<String> these = new ArrayList<>();
+            for (Object edge : (List<Object>) page.get("edges")) {
+                these.add((String) ((Map<String, Object>) ((Map<String, Object>) edge).get("node")).get("ref"));
+            }
+            Map<String, Object> info = (Map<String, Object>) page.get("pageInfo");
+            if (backward) {
+                refs.addAll(0, these);
+                if (!(Boolean) info.get("hasPreviousPage")) {
+                    break;
+                }
+                cursor = (String) info.get("startCursor");
+            }
+            else {
+                refs.addAll(these);
+                if (!(Boolean) info.get("hasNextPage")) {
+                    break;
+                }
+                cursor = (String) info.get("endCursor");
+            }
+        }
+        return refs;
+    }
+
+    @Test
+    void shouldWalkEveryPageOnceInBothDirectionsAsCypherDoes() {
+        for (String direction : List.of("ASC", "DESC")) {
+            List<String> truth = TestGraph.run("MATCH (p:Plan) WHERE p.ref STARTS WITH 'TST-MS-' RETURN p.ref AS ref "
+                    + "ORDER BY p.requested " + direction + ", p.ref").stream().map(r -> r.get("ref").asString()).toList();
+            assertThat(truth).hasSize(23);
+            assertThat(walk(direction, false)).as(direction + " forward").containsExactlyElementsOf(truth);
+            assertThat(walk(direction, true)).as(direction + " backward").containsExactlyElementsOf(truth);
+        }
+    }
+}
