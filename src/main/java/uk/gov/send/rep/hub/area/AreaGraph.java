@@ -32,7 +32,7 @@ public class AreaGraph {
         Relation.plain("Region.localAreas", REGION, "IN_REGION", false, LOCAL_AREA);
 
     static final Relation<LocalArea, Region, Edge<Region>> AREA_REGION =
-        Relation.plain("LocalArea.region", LOCAL_AREA, "IN_REGION", true, REGION);
+        Relation.plain("LocalArea.region", LOCAL_AREA, "IN_REGION", true, REGION).atMostOne();
 
     @Bean
     NodeType<Region> regionNodeType() {

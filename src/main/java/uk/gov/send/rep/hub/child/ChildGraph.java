@@ -35,7 +35,7 @@ public class ChildGraph {
             enumeration("primaryNeed"), enumeration("secondaryNeed")));
 
     static final Relation<Child, LocalArea, Edge<LocalArea>> AREA =
-        Relation.plain("Child.area", CHILD, "RESIDENT_IN", true, AreaGraph.LOCAL_AREA);
+        Relation.plain("Child.area", CHILD, "RESIDENT_IN", true, AreaGraph.LOCAL_AREA).atMostOne();
 
     static final Relation<LocalArea, Child, Edge<Child>> AREA_CHILDREN =
         Relation.plain("LocalArea.children", AreaGraph.LOCAL_AREA, "RESIDENT_IN", false, CHILD);

@@ -28,7 +28,7 @@ public class PartnershipGraph {
         List.of(string("code"), string("name")));
 
     static final Relation<Partnership, Region, Edge<Region>> REGION =
-        Relation.plain("Partnership.region", PARTNERSHIP, "IN_REGION", true, AreaGraph.REGION);
+        Relation.plain("Partnership.region", PARTNERSHIP, "IN_REGION", true, AreaGraph.REGION).atMostOne();
 
     static final Relation<Partnership, LocalArea, MemberEdge> MEMBERS = new Relation<>("Partnership.members",
         PARTNERSHIP, "MEMBER_OF", false, AreaGraph.LOCAL_AREA,

@@ -41,7 +41,7 @@ public class PilotGraph {
         List.of(string("code"), string("name"), Field.date("start"), Field.date("end"), enumeration("status")));
 
     static final Relation<Pilot, Partnership, Edge<Partnership>> PARTNERSHIP =
-        Relation.plain("Pilot.partnership", PILOT, "RUNS", false, PartnershipGraph.PARTNERSHIP);
+        Relation.plain("Pilot.partnership", PILOT, "RUNS", false, PartnershipGraph.PARTNERSHIP).atMostOne();
 
     static final Relation<Partnership, Pilot, Edge<Pilot>> PARTNERSHIP_PILOTS =
         Relation.plain("Partnership.pilots", PartnershipGraph.PARTNERSHIP, "RUNS", true, PILOT);

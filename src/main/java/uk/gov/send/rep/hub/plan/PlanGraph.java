@@ -40,10 +40,10 @@ public class PlanGraph {
             enumeration("status"), Field.date("ceased"), enumeration("ceaseReason")));
 
     static final Relation<Plan, Child, Edge<Child>> CHILD =
-        Relation.plain("Plan.child", PLAN, "HAS_PLAN", false, ChildGraph.CHILD);
+        Relation.plain("Plan.child", PLAN, "HAS_PLAN", false, ChildGraph.CHILD).atMostOne();
 
     static final Relation<Plan, LocalArea, Edge<LocalArea>> MAINTAINED_BY =
-        Relation.plain("Plan.maintainedBy", PLAN, "MAINTAINED_BY", true, AreaGraph.LOCAL_AREA);
+        Relation.plain("Plan.maintainedBy", PLAN, "MAINTAINED_BY", true, AreaGraph.LOCAL_AREA).atMostOne();
 
     static final Relation<Child, Plan, Edge<Plan>> CHILD_PLANS =
         Relation.plain("Child.plans", ChildGraph.CHILD, "HAS_PLAN", true, PLAN);

@@ -54,11 +54,15 @@ public final class ConnectionQueries {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.size() + 1);
-        Condition condition = Filters.condition(type, n, page.where(), parameters, relations)
+        Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations);
+        Condition condition = filter.condition()
             .and(cursors(type, n, page, parameters))
             .and(keyIndexOrder(type, n, page));
-        Statement statement = Cypher.match(n).where(condition)
-            .returning(projection(n, page).as("node"))
+        var matched = match(n, filter).where(condition);
+        var returning = filter.distinct()
+            ? matched.withDistinct(n).returning(projection(n, page).as("node"))
+            : matched.returning(projection(n, page).as("node"));
+        Statement statement = returning
             .orderBy(order(type, n, page))
             .limit(Cypher.parameter("limit"))
             .build();
@@ -77,9 +81,23 @@ public final class ConnectionQueries {
     public static CypherQuery rootCount(NodeType<?> type, PageRequest page, RelationIndex relations) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
-        Condition condition = Filters.condition(type, n, page.where(), parameters, relations);
-        Statement statement = Cypher.match(n).where(condition).returning(Cypher.count(n).as("total")).build();
+        Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations);
+        Statement statement = match(n, filter).where(filter.condition())
+            .returning((filter.distinct() ? Cypher.countDistinct(n) : Cypher.count(n)).as("total")).build();
         return new CypherQuery(RENDERER.render(statement), parameters);
+    }
+
+    /**
+     * {@code MATCH (n:Label)}, then one {@code MATCH} clause per pattern the filter hoisted: in
+     * clauses of their own, two patterns may use the same relationship, as two {@code EXISTS}
+     * subqueries may.
+     */
+    private static StatementBuilder.OngoingReadingWithoutWhere match(Node n, Filters.Match filter) {
+        StatementBuilder.OngoingReadingWithoutWhere match = Cypher.match(n);
+        for (var pattern : filter.patterns()) {
+            match = match.match(pattern);
+        }
+        return match;
     }
 
     /** Nodes of a type whose (declared, unique) property is one of the values, in one statement. */
@@ -152,16 +170,17 @@ public final class ConnectionQueries {
             RelationIndex relations) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
-        Condition condition = Filters.condition(type, n, where, parameters, relations);
-        var match = Cypher.match(n).where(condition);
+        Filters.Match filter = Filters.match(type, n, where, parameters, relations);
+        var matched = match(n, filter).where(filter.condition());
+        var columns = spec.by().isEmpty() ? aggregateColumns(n, spec) : groupColumns(n, spec);
+        var returning = filter.distinct() ? matched.withDistinct(n).returning(columns) : matched.returning(columns);
         Statement statement;
         if (spec.by().isEmpty()) {
-            statement = match.returning(aggregateColumns(n, spec)).build();
+            statement = returning.build();
         }
         else {
             parameters.put("limit", spec.limit());
-            statement = match.returning(groupColumns(n, spec)).orderBy(groupOrder(spec))
-                .limit(Cypher.parameter("limit")).build();
+            statement = returning.orderBy(groupOrder(spec)).limit(Cypher.parameter("limit")).build();
         }
         return new CypherQuery(RENDERER.render(statement), parameters);
     }

@@ -1,5 +1,6 @@
 package uk.gov.send.rep.hub.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
 import org.neo4j.cypherdsl.core.Node;
 import org.neo4j.cypherdsl.core.Property;
+import org.neo4j.cypherdsl.core.RelationshipPattern;
 import org.neo4j.cypherdsl.core.Where;
 
 /**
@@ -30,6 +32,36 @@ final class Filters {
     static Condition condition(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters,
             RelationIndex relations) {
         return where == null ? Cypher.noCondition() : new Compiler(parameters, relations).object(type, n, where, "where");
+    }
+
+    /**
+     * A filter compiled for the {@code MATCH} of a root statement: the relationship patterns that
+     * its top-level {@code some} filters became (each its own {@code MATCH} clause), the condition
+     * left over, and whether the patterns may repeat a row (then the statement needs
+     * {@code WITH DISTINCT n}).
+     */
+    record Match(List<RelationshipPattern> patterns, Condition condition, boolean distinct) {
+    }
+
+    /**
+     * As {@link #condition}, but a {@code some} filter that is part of the filter's top-level
+     * conjunction (an entry of {@code where}, or of a top-level {@code AND}) becomes a pattern of
+     * the match instead of an {@code EXISTS} subquery, when its relation is to-one or when its
+     * filter pins a related node by natural key (at any depth). A pattern lets the planner start
+     * from either end, e.g. from the one partnership a filter names rather than from every child
+     * (ADR 0008); an {@code EXISTS} can only be checked row by row. Filters under {@code OR} or
+     * {@code NOT}, and {@code none}, {@code all}, {@code single}, stay subqueries.
+     */
+    static Match match(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters,
+            RelationIndex relations) {
+        if (where == null) {
+            return new Match(List.of(), Cypher.noCondition(), false);
+        }
+        Compiler compiler = new Compiler(parameters, relations);
+        List<RelationshipPattern> patterns = new ArrayList<>();
+        boolean[] distinct = {false};
+        Condition condition = compiler.hoisting(type, n, where, "where", patterns, distinct);
+        return new Match(List.copyOf(patterns), condition, distinct[0]);
     }
 
     /** One compilation: the parameters it fills, and fresh names for the nodes of nested patterns. */
@@ -67,6 +99,125 @@ final class Filters {
                 condition = condition.and(part);
             }
             return condition;
+        }
+
+        /**
+         * The top-level conjunction of {@code where} on {@code n}, with hoistable {@code some}
+         * filters added to {@code patterns} (see {@link Filters#match}).
+         */
+        Condition hoisting(NodeType<?> type, Node n, Map<String, Object> where, String path,
+                List<RelationshipPattern> patterns, boolean[] distinct) {
+            Condition condition = Cypher.noCondition();
+            for (Map.Entry<String, Object> entry : where.entrySet()) {
+                String name = entry.getKey();
+                String at = path + "." + name;
+                if ("AND".equals(name) && entry.getValue() instanceof List<?> items && !items.isEmpty()) {
+                    for (int i = 0; i < items.size(); i++) {
+                        condition = condition.and(hoisting(type, n, asMap(items.get(i), at + "[" + i + "]"),
+                            at + "[" + i + "]", patterns, distinct));
+                    }
+                    continue;
+                }
+                var relation = type.field(name).isPresent() ? java.util.Optional.<Relation<?, ?, ?>>empty()
+                    : relations.find(type, name);
+                if (relation.isPresent() && entry.getValue() instanceof Map<?, ?> quantifiers
+                        && quantifiers.get("some") instanceof Map<?, ?> some && hoistable(relation.get(), asMap(some, at))) {
+                    condition = condition.and(hoist(relation.get(), n, asMap(some, at + ".some"), at + ".some", patterns,
+                        distinct));
+                    Map<String, Object> rest = new java.util.LinkedHashMap<>(asMap(quantifiers, at));
+                    rest.remove("some");
+                    condition = condition.and(related(relation.get(), n, rest, at));
+                    continue;
+                }
+                condition = condition.and(object(type, n, Map.of(name, entry.getValue()), path));
+            }
+            return condition;
+        }
+
+        /**
+         * {@code MATCH (n)-[rk:T]->(mk:Target)} for a {@code some} filter, its relationship
+         * properties and target filter as conditions on {@code rk} and {@code mk}, hoisting the
+         * target filter's own top-level {@code some} filters in turn.
+         */
+        private Condition hoist(Relation<?, ?, ?> relation, Node n, Map<String, Object> where, String path,
+                List<RelationshipPattern> patterns, boolean[] distinct) {
+            int depth = ++nested;
+            Node m = Cypher.node(relation.target().label()).named("m" + depth);
+            var pattern = (relation.outgoing() ? n.relationshipTo(m, relation.type()) : n.relationshipFrom(m, relation.type()))
+                .named("r" + depth);
+            patterns.add(pattern);
+            Map<String, Object> nodeWhere = nodeWhere(relation, where);
+            if (!relation.toOne() && !pinsOne(relation.target(), nodeWhere)) {
+                // Several related nodes may match: the row would repeat once for each.
+                distinct[0] = true;
+            }
+            Condition condition = Cypher.noCondition();
+            if (!relation.edgeFields().isEmpty()) {
+                Map<String, Object> edgeWhere = new java.util.LinkedHashMap<>(where);
+                edgeWhere.remove("node");
+                condition = edgeWhere.isEmpty() ? condition : relatedCondition(relation, pattern, m, edgeWhere, path);
+            }
+            String nodePath = relation.edgeFields().isEmpty() ? path : path + ".node";
+            return nodeWhere == null ? condition
+                : condition.and(hoisting(relation.target(), m, nodeWhere, nodePath, patterns, distinct));
+        }
+
+        /**
+         * Whether joining a {@code some} filter into the match can only help the planner: the
+         * relation is to-one (no row repeats), or the filter pins a related node by natural key,
+         * here or in a hoistable filter below it (a selective place to start from).
+         */
+        private boolean hoistable(Relation<?, ?, ?> relation, Map<String, Object> where) {
+            return relation.toOne() || pins(relation.target(), nodeWhere(relation, where));
+        }
+
+        private boolean pins(NodeType<?> type, Map<String, Object> where) {
+            if (where == null) {
+                return false;
+            }
+            for (Map.Entry<String, Object> entry : where.entrySet()) {
+                if (keyEquality(type, entry.getKey(), entry.getValue(), false)) {
+                    return true;
+                }
+                if ("AND".equals(entry.getKey()) && entry.getValue() instanceof List<?> items) {
+                    for (Object item : items) {
+                        if (item instanceof Map<?, ?> map && pins(type, asMap(map, "AND"))) {
+                            return true;
+                        }
+                    }
+                }
+                var relation = type.field(entry.getKey()).isPresent() ? java.util.Optional.<Relation<?, ?, ?>>empty()
+                    : relations.find(type, entry.getKey());
+                if (relation.isPresent() && entry.getValue() instanceof Map<?, ?> quantifiers
+                        && quantifiers.get("some") instanceof Map<?, ?> some
+                        && pins(relation.get().target(), nodeWhere(relation.get(), asMap(some, "some")))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the filter names exactly one node of the type: {@code {<key>: {eq: v}}} at its top level. */
+        private static boolean pinsOne(NodeType<?> type, Map<String, Object> where) {
+            return where != null && where.entrySet().stream()
+                .anyMatch(entry -> keyEquality(type, entry.getKey(), entry.getValue(), true));
+        }
+
+        /** {@code <key>: {eq: v}} (or, unless {@code exactlyOne}, {@code in: [...]}) on the type's natural key. */
+        private static boolean keyEquality(NodeType<?> type, String name, Object value, boolean exactlyOne) {
+            var field = type.field(name);
+            if (field.isEmpty() || !field.get().property().equals(type.keyProperty()) || !(value instanceof Map<?, ?> operators)) {
+                return false;
+            }
+            return operators.get("eq") != null || (!exactlyOne && operators.get("in") != null);
+        }
+
+        /** The target's own filter within a related filter ({@code node} where the relationship has properties). */
+        private static Map<String, Object> nodeWhere(Relation<?, ?, ?> relation, Map<String, Object> where) {
+            if (relation.edgeFields().isEmpty()) {
+                return where;
+            }
+            return where.get("node") instanceof Map<?, ?> node ? asMap(node, "node") : null;
         }
 
         private Condition list(NodeType<?> type, Node n, Object value, String path, boolean all) {

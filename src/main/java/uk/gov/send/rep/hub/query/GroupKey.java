@@ -19,9 +19,12 @@ public record GroupKey(String name, Relation<?, ?, ?> via, Field field) {
 
     /**
      * Group by a field of the related node, e.g. {@code via("childPrimaryNeed", PLAN_CHILD, "primaryNeed")}.
-     * The relation should be to-one; where a row has several related nodes, the first found is used.
+     * The relation must be declared to-one ({@link Relation#atMostOne()}).
      */
     public static GroupKey via(String name, Relation<?, ?, ?> relation, String targetField) {
+        if (!relation.toOne()) {
+            throw new IllegalArgumentException("Group key " + name + " follows " + relation + ", which is not to-one");
+        }
         Field field = relation.target().field(targetField).orElseThrow(() -> new IllegalArgumentException(
             relation.target().typeName() + " declares no field " + targetField));
         return new GroupKey(name, relation, field);

@@ -15,9 +15,12 @@ import java.util.Map;
  * @param edges builds the edge record a connection holds
  * @param edgeFields the relationship's own properties that {@code where} filters may name
  *     (placement dates, cohort arm, membership role)
+ * @param toOne true when a parent has at most one related node (a setting's area, a plan's
+ *     child): the query compiler may then join it into the parent's match without repeating rows
+ *     (see ADR 0008); declared with {@link #atMostOne()}
  */
 public record Relation<P, T, E>(String name, NodeType<P> parent, String type, boolean outgoing,
-        NodeType<T> target, EdgeFactory<T, E> edges, List<Field> edgeFields) {
+        NodeType<T> target, EdgeFactory<T, E> edges, List<Field> edgeFields, boolean toOne) {
 
     public Relation {
         edgeFields = List.copyOf(edgeFields);
@@ -25,12 +28,17 @@ public record Relation<P, T, E>(String name, NodeType<P> parent, String type, bo
 
     public Relation(String name, NodeType<P> parent, String type, boolean outgoing, NodeType<T> target,
             EdgeFactory<T, E> edges) {
-        this(name, parent, type, outgoing, target, edges, List.of());
+        this(name, parent, type, outgoing, target, edges, List.of(), false);
     }
 
     /** This relation with filterable relationship properties. */
     public Relation<P, T, E> withEdgeFields(Field... fields) {
-        return new Relation<>(name, parent, type, outgoing, target, edges, List.of(fields));
+        return new Relation<>(name, parent, type, outgoing, target, edges, List.of(fields), toOne);
+    }
+
+    /** This relation, declared to-one: every parent has at most one related node. */
+    public Relation<P, T, E> atMostOne() {
+        return new Relation<>(name, parent, type, outgoing, target, edges, edgeFields, true);
     }
 
     /** The GraphQL field name, e.g. {@code settings} of {@code LocalArea.settings}. */

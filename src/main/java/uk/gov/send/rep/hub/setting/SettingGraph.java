@@ -35,7 +35,7 @@ public class SettingGraph {
             string("giasTypeCode"), enumeration("phase"), number("apTier"), bool("resourcedProvision")));
 
     static final Relation<Setting, LocalArea, Edge<LocalArea>> AREA =
-        Relation.plain("Setting.area", SETTING, "IN_AREA", true, AreaGraph.LOCAL_AREA);
+        Relation.plain("Setting.area", SETTING, "IN_AREA", true, AreaGraph.LOCAL_AREA).atMostOne();
 
     static final Relation<LocalArea, Setting, Edge<Setting>> AREA_SETTINGS =
         Relation.plain("LocalArea.settings", AreaGraph.LOCAL_AREA, "IN_AREA", false, SETTING);

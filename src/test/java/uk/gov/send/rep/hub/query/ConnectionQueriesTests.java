@@ -167,6 +167,79 @@ class ConnectionQueriesTests {
         assertThat(query.parameters()).containsEntry("w0", 2).containsEntry("w1", "X");
     }
 
+    private static final Relation<Map<String, Object>, Map<String, Object>, Edge<Map<String, Object>>> OWNER =
+        Relation.plain("Thing.owner", THING, "OWNED_BY", true, THING).atMostOne();
+
+    /** A to-one {@code some} joins the match (the planner may start at either end) and repeats no row. */
+    @Test
+    void shouldJoinAToOneSomeFilterIntoTheMatch() {
+        RelationIndex relations = new RelationIndex(List.of(Relations.of(PARTS, OWNER)));
+        Map<String, Object> where = Map.of("owner", Map.of("some", Map.of("kind", Map.of("eq", "X"))));
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, where), relations);
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) MATCH (n)-[r1:`OWNED_BY`]->(m1:`Thing`) "
+            + "WHERE (m1.kind = $w0 AND n.ref IS NOT NULL) RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+    }
+
+    /**
+     * A {@code some} chain that pins a node by key starts from it; the to-many hop before the pinned
+     * node may repeat a row, so the rows are made distinct before the order, and counted distinct.
+     */
+    @Test
+    void shouldStartFromANodeAFilterPinsByKeyAndKeepRowsDistinct() {
+        RelationIndex relations = new RelationIndex(List.of(Relations.of(PARTS, OWNER)));
+        Map<String, Object> where = Map.of("parts", Map.of("some",
+            Map.of("owner", Map.of("some", Map.of("ref", Map.of("eq", "T1"))))));
+        PageRequest page = new PageRequest(5, null, true, where);
+        CypherQuery query = ConnectionQueries.rootPage(THING, page, relations);
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) MATCH (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
+            + "MATCH (m1)-[r2:`OWNED_BY`]->(m2:`Thing`) WHERE (m2.ref = $w0 AND n.ref IS NOT NULL) "
+            + "WITH DISTINCT n RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
+        assertThat(ConnectionQueries.rootCount(THING, page, relations).cypher())
+            .isEqualTo("CYPHER 5 MATCH (n:`Thing`) MATCH (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
+                + "MATCH (m1)-[r2:`OWNED_BY`]->(m2:`Thing`) WHERE m2.ref = $w0 RETURN count(DISTINCT n) AS total");
+    }
+
+    /** A to-many hop to the one node its key names repeats no row: no DISTINCT. */
+    @Test
+    void shouldNotDeduplicateAHopToTheOneNodeItsKeyNames() {
+        RelationIndex relations = new RelationIndex(List.of(Relations.of(PARTS, OWNER)));
+        Map<String, Object> where = Map.of("parts", Map.of("some", Map.of("ref", Map.of("eq", "T1"))));
+        CypherQuery query = ConnectionQueries.rootCount(THING, new PageRequest(5, null, true, where), relations);
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) MATCH (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
+            + "WHERE m1.ref = $w0 RETURN count(n) AS total");
+    }
+
+    /**
+     * Without a pin, a to-many {@code some} stays a subquery (a first page in key order can then
+     * stop early); so does any {@code some} under OR or NOT.
+     */
+    @Test
+    void shouldKeepUnpinnedToManyAndDisjunctiveFiltersAsSubqueries() {
+        RelationIndex relations = new RelationIndex(List.of(Relations.of(PARTS, OWNER)));
+        Map<String, Object> where = Map.of(
+            "parts", Map.of("some", Map.of("kind", Map.of("eq", "X"))),
+            "OR", List.of(Map.of("owner", Map.of("some", Map.of("ref", Map.of("eq", "T1"))))));
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, where), relations);
+        assertThat(query.cypher()).startsWith("CYPHER 5 MATCH (n:`Thing`) WHERE (")
+            .contains("EXISTS { (n)-[r1:`HAS_PART`]->(m1:`Thing`) WHERE m1.kind = $w0 }")
+            .contains("EXISTS { (n)-[r2:`OWNED_BY`]->(m2:`Thing`) WHERE m2.ref = $w1 }")
+            .doesNotContain("DISTINCT");
+    }
+
+    /** Aggregates over a filter that may repeat rows aggregate distinct rows. */
+    @Test
+    void shouldAggregateDistinctRowsOfAHoistedFilter() {
+        RelationIndex relations = new RelationIndex(List.of(Relations.of(PARTS, OWNER)));
+        Map<String, Object> where = Map.of("parts", Map.of("some",
+            Map.of("owner", Map.of("some", Map.of("ref", Map.of("in", List.of("T1", "T2")))))));
+        CypherQuery query = ConnectionQueries.aggregate(THING, where,
+            new AggregateSpec(List.of(), List.of(), List.of(), List.of(THING.field("size").orElseThrow()), List.of(), 10),
+            relations);
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) MATCH (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
+            + "MATCH (m1)-[r2:`OWNED_BY`]->(m2:`Thing`) WHERE m2.ref IN $w0 WITH DISTINCT n "
+            + "RETURN count(n) AS count, avg(n.size) AS avg_size");
+    }
+
     @Test
     void shouldCountFromTheCountStore() {
         assertThat(ConnectionQueries.rootCount(AreaGraph.REGION, new PageRequest(1, null, true)).cypher())

@@ -190,6 +190,25 @@ class FilterIntegrationTests {
         assertThat(areas).isEqualTo(truth).isNotEmpty();
     }
 
+    /**
+     * This filter pins an area by code at the end of a to-many hop, so the compiler joins it into
+     * the match (ADR 0008): area A1 is reached once through each of its settings, yet it is
+     * listed, counted and aggregated once.
+     */
+    @Test
+    void shouldListEachRowOnceWhenAJoinedFilterReachesItBySeveralPaths() {
+        long settingsInA1 = TestGraph.run("MATCH (:LocalArea {code: 'TST-F-A1'})<-[:IN_AREA]-(s:Setting) RETURN count(s) AS n")
+            .getFirst().get("n").asLong();
+        assertThat(settingsInA1).isGreaterThan(1);
+        var response = graphQl().document("""
+                { localAreas(first: 10, where: {code: {startsWith: "TST-F-"}, settings: {some: {area: {some: {code: {eq: "TST-F-A1"}}}}}})
+                  { totalCount aggregate { count } edges { node { code } } } }""")
+            .execute().errors().verify();
+        response.path("localAreas.edges[*].node.code").entityList(String.class).containsExactly("TST-F-A1");
+        response.path("localAreas.totalCount").entity(Long.class).isEqualTo(1L);
+        response.path("localAreas.aggregate.count").entity(Long.class).isEqualTo(1L);
+    }
+
     @Test
     void shouldFilterOnRelationshipProperties() {
         assertThat(children("{placements: {some: {to: {isNull: true}, node: {kind: {eq: SPECIAL}}}}}")).isEqualTo(truth("Child",
