@@ -32,9 +32,9 @@ class LocalAreaController {
 
     /** By ONS code, or by DfE code when the code is three digits. */
     @QueryMapping
-    LocalArea localArea(@Argument String code) {
+    LocalArea localArea(@Argument String code, DataFetchingEnvironment env) {
         String property = code.matches("\\d{3}") ? "dfeCode" : "code";
-        return reader.findAllBy(AreaGraph.LOCAL_AREA, property, List.of(code)).values().stream().findFirst().orElse(null);
+        return reader.findAllBy(env, AreaGraph.LOCAL_AREA, property, List.of(code)).values().stream().findFirst().orElse(null);
     }
 
     @SchemaMapping

@@ -30,8 +30,8 @@ class RegionController {
     }
 
     @QueryMapping
-    Region region(@Argument String code) {
-        return reader.find(AreaGraph.REGION, code).orElse(null);
+    Region region(@Argument String code, DataFetchingEnvironment env) {
+        return reader.find(env, AreaGraph.REGION, code).orElse(null);
     }
 
     @SchemaMapping

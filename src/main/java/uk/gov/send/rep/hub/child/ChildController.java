@@ -33,8 +33,8 @@ class ChildController {
     }
 
     @QueryMapping
-    Child child(@Argument String ref) {
-        return reader.find(ChildGraph.CHILD, ref).orElse(null);
+    Child child(@Argument String ref, DataFetchingEnvironment env) {
+        return reader.find(env, ChildGraph.CHILD, ref).orElse(null);
     }
 
     @SchemaMapping

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -36,12 +37,12 @@ class NodeController {
     }
 
     @QueryMapping
-    Object node(@Argument String id) {
-        return nodes(List.of(id)).getFirst();
+    Object node(@Argument String id, DataFetchingEnvironment env) {
+        return nodes(List.of(id), env).getFirst();
     }
 
     @QueryMapping
-    List<Object> nodes(@Argument List<String> ids) {
+    List<Object> nodes(@Argument List<String> ids, DataFetchingEnvironment env) {
         if (ids.size() > limits.maxPageSize()) {
             throw new InvalidArgumentException("ids", "at most " + limits.maxPageSize() + " ids, was " + ids.size());
         }
@@ -54,7 +55,7 @@ class NodeController {
             keysByType.computeIfAbsent(id.typeName(), t -> new ArrayList<>()).add(id.key());
         }
         Map<String, Map<Object, ?>> found = new LinkedHashMap<>();
-        keysByType.forEach((type, keys) -> found.put(type, reader.findAll(types.get(type), keys)));
+        keysByType.forEach((type, keys) -> found.put(type, reader.findAllBy(env, types.get(type), types.get(type).keyProperty(), keys)));
         List<Object> result = new ArrayList<>(decoded.size());
         for (GlobalId id : decoded) {
             result.add(found.get(id.typeName()).get(id.key()));

@@ -25,7 +25,7 @@ class MeasureController {
     }
 
     @QueryMapping
-    Measure measure(@Argument String code) {
-        return reader.find(OutcomeGraph.MEASURE, code).orElse(null);
+    Measure measure(@Argument String code, DataFetchingEnvironment env) {
+        return reader.find(env, OutcomeGraph.MEASURE, code).orElse(null);
     }
 }

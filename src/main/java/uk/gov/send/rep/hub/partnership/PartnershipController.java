@@ -38,8 +38,8 @@ class PartnershipController {
     }
 
     @QueryMapping
-    Partnership partnership(@Argument String code) {
-        return reader.find(PartnershipGraph.PARTNERSHIP, code).orElse(null);
+    Partnership partnership(@Argument String code, DataFetchingEnvironment env) {
+        return reader.find(env, PartnershipGraph.PARTNERSHIP, code).orElse(null);
     }
 
     @SchemaMapping

@@ -41,8 +41,8 @@ class PilotController {
     }
 
     @QueryMapping
-    Pilot pilot(@Argument String code) {
-        return reader.find(PilotGraph.PILOT, code).orElse(null);
+    Pilot pilot(@Argument String code, DataFetchingEnvironment env) {
+        return reader.find(env, PilotGraph.PILOT, code).orElse(null);
     }
 
     @SchemaMapping

@@ -34,8 +34,8 @@ class PlanController {
     }
 
     @QueryMapping
-    Plan plan(@Argument String ref) {
-        return reader.find(PlanGraph.PLAN, ref).orElse(null);
+    Plan plan(@Argument String ref, DataFetchingEnvironment env) {
+        return reader.find(env, PlanGraph.PLAN, ref).orElse(null);
     }
 
     @SchemaMapping

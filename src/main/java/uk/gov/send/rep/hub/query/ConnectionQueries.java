@@ -51,6 +51,11 @@ public final class ConnectionQueries {
 
     /** As {@link #rootPage(NodeType, PageRequest)}, with filters that follow these relationship fields. */
     public static CypherQuery rootPage(NodeType<?> type, PageRequest page, RelationIndex relations) {
+        return rootPage(type, page, relations, List.of());
+    }
+
+    /** As {@link #rootPage(NodeType, PageRequest, RelationIndex)}, reading these to-one fields of each row too. */
+    static CypherQuery rootPage(NodeType<?> type, PageRequest page, RelationIndex relations, List<Prefetch> prefetch) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.size() + 1);
@@ -59,13 +64,21 @@ public final class ConnectionQueries {
             .and(cursors(type, n, page, parameters))
             .and(keyIndexOrder(type, n, page));
         var matched = match(n, filter).where(condition);
-        var returning = filter.distinct()
-            ? matched.withDistinct(n).returning(projection(n, page).as("node"))
-            : matched.returning(projection(n, page).as("node"));
-        Statement statement = returning
-            .orderBy(order(type, n, page))
-            .limit(Cypher.parameter("limit"))
-            .build();
+        Statement statement;
+        if (prefetch.isEmpty()) {
+            var returning = filter.distinct()
+                ? matched.withDistinct(n).returning(projection(n, page).as("node"))
+                : matched.returning(projection(n, page).as("node"));
+            statement = returning.orderBy(order(type, n, page)).limit(Cypher.parameter("limit")).build();
+        }
+        else {
+            // The page first, then its rows' to-one fields: they are read for LIMIT rows only.
+            var with = filter.distinct() ? matched.withDistinct(n) : matched.with(n);
+            List<Object> content = projectionContent(n, page);
+            StatementBuilder.OngoingReading rows = prefetchCalls(
+                with.orderBy(order(type, n, page)).limit(Cypher.parameter("limit")), n, prefetch, content, new int[1]);
+            statement = rows.returning(n.project(content.toArray()).as("node")).orderBy(order(type, n, page)).build();
+        }
         return new CypherQuery(RENDERER.render(statement), parameters);
     }
 
@@ -102,10 +115,16 @@ public final class ConnectionQueries {
 
     /** Nodes of a type whose (declared, unique) property is one of the values, in one statement. */
     public static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys) {
+        return byKeys(type, property, keys, List.of());
+    }
+
+    /** As {@link #byKeys(NodeType, String, List)}, reading these to-one fields of each node too. */
+    static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch) {
         Node n = Cypher.node(type.label()).named("n");
-        Statement statement = Cypher.match(n)
-            .where(n.property(property).in(Cypher.parameter("keys")))
-            .returning(n.project(Cypher.asterisk()).as("node"))
+        List<Object> content = projectionContent(n, new PageRequest(1, null, false));
+        Statement statement = prefetchCalls(Cypher.match(n).where(n.property(property).in(Cypher.parameter("keys"))),
+                n, prefetch, content, new int[1])
+            .returning(n.project(content.toArray()).as("node"))
             .build();
         return new CypherQuery(RENDERER.render(statement), Map.of("keys", keys));
     }
@@ -123,6 +142,12 @@ public final class ConnectionQueries {
     /** As {@link #relatedPages(Relation, List, PageRequest)}, with filters that follow these relationship fields. */
     public static CypherQuery relatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page,
             RelationIndex relations) {
+        return relatedPages(relation, parentKeys, page, relations, List.of());
+    }
+
+    /** As {@link #relatedPages(Relation, List, PageRequest, RelationIndex)}, reading these to-one fields of each row too. */
+    static CypherQuery relatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page,
+            RelationIndex relations, List<Prefetch> prefetch) {
         SymbolicName key = Cypher.name("key");
         Node p = Cypher.node(relation.parent().label()).named("p");
         Node n = Cypher.node(relation.target().label()).named("n");
@@ -133,14 +158,31 @@ public final class ConnectionQueries {
 
         Condition filter = Filters.condition(relation.target(), n, page.where(), parameters, relations);
         Condition condition = filter.and(cursors(relation.target(), n, page, parameters));
-        Statement inner = Cypher.match(r).where(condition)
+        var pageRows = Cypher.match(r).where(condition)
             .with(r, n)
             .orderBy(order(relation.target(), n, page))
-            .limit(Cypher.parameter("limit"))
-            .returning(Cypher.collect(Cypher.mapOf(
-                "node", projection(n, page),
-                "rel", Cypher.properties(r))).as("rows"))
-            .build();
+            .limit(Cypher.parameter("limit"));
+        List<Object> content = projectionContent(n, page);
+        Statement inner;
+        if (prefetch.isEmpty()) {
+            inner = pageRows.returning(Cypher.collect(Cypher.mapOf(
+                "node", n.project(content.toArray()),
+                "rel", Cypher.properties(r))).as("rows")).build();
+        }
+        else {
+            // Each row's to-one fields, then the page's order again (cheap: LIMIT rows) for collect.
+            List<org.neo4j.cypherdsl.core.IdentifiableElement> carried = new ArrayList<>(List.of(r, n));
+            int before = content.size();
+            StatementBuilder.OngoingReading fetched = prefetchCalls(pageRows, n, prefetch, content, new int[1]);
+            for (int i = before + 1; i < content.size(); i += 2) {
+                carried.add((SymbolicName) content.get(i));
+            }
+            inner = fetched.with(carried.toArray(org.neo4j.cypherdsl.core.IdentifiableElement[]::new))
+                .orderBy(order(relation.target(), n, page))
+                .returning(Cypher.collect(Cypher.mapOf(
+                    "node", n.project(content.toArray()),
+                    "rel", Cypher.properties(r))).as("rows")).build();
+        }
 
         StatementBuilder.OngoingReadingAndReturn returning;
         var outer = Cypher.unwind(Cypher.parameter("keys")).as(key)
@@ -371,6 +413,10 @@ public final class ConnectionQueries {
 
     /** The row's properties, plus the value of each count sort key (for its cursor). */
     private static Expression projection(Node n, PageRequest page) {
+        return n.project(projectionContent(n, page).toArray());
+    }
+
+    private static List<Object> projectionContent(Node n, PageRequest page) {
         List<Object> content = new ArrayList<>();
         content.add(Cypher.asterisk());
         for (Sort sort : page.orderBy()) {
@@ -379,7 +425,33 @@ public final class ConnectionQueries {
                 content.add(sortValue(sort, n));
             }
         }
-        return n.project(content.toArray());
+        return content;
+    }
+
+    /**
+     * Reads each prefetched to-one field of the rows so far, nested ones inside:
+     * {@code CALL (n) { OPTIONAL MATCH (n)-[:IN_AREA]->(t1:LocalArea) CALL (t1) {...} RETURN
+     * t1{.*, __region: v2} AS v1 LIMIT 1 }}, and adds {@code __area: v1} to the row's projection
+     * {@code content}. (A pattern comprehension in the projection would be shorter, but Neo4j
+     * 2026.08's planner fails on it when the match has two predicates on one property, e.g.
+     * {@code n.ref STARTS WITH $w0 AND n.ref IS NOT NULL}; a subquery call does not.)
+     */
+    private static StatementBuilder.OngoingReading prefetchCalls(StatementBuilder.OngoingReading reading, Node n,
+            List<Prefetch> prefetch, List<Object> content, int[] names) {
+        for (Prefetch one : prefetch) {
+            int index = ++names[0];
+            Node t = Cypher.node(one.relation().target().label()).named("t" + index);
+            SymbolicName value = Cypher.name("v" + index);
+            List<Object> inner = new ArrayList<>();
+            inner.add(Cypher.asterisk());
+            StatementBuilder.OngoingReading related = prefetchCalls(Cypher.optionalMatch(relationship(one.relation(), n, t)),
+                t, one.nested(), inner, names);
+            Statement subquery = related.returning(t.project(inner.toArray()).as(value)).limit(1).build();
+            reading = reading.call(subquery, n);
+            content.add(one.column());
+            content.add(value);
+        }
+        return reading;
     }
 
     private static Relationship relationship(Relation<?, ?, ?> relation, Node parent, Node target) {

@@ -44,15 +44,55 @@ public class GraphReader {
             Long total = page.withTotal() ? count(type, page) : null;
             return Connection.<Edge<T>>empty(total).from(source);
         }
-        return page(type, page).from(source);
+        List<Primed> primed = new ArrayList<>();
+        Connection<Edge<T>> connection = page(type, page, Prefetch.ofConnection(env, type, relations), primed);
+        RelatedLoader.prime(env, primed);
+        return connection.from(source);
     }
 
     /** One page of all nodes of a type, with totalCount when requested. */
     public <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page) {
-        List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page, relations));
+        return page(type, page, List.of(), new ArrayList<>());
+    }
+
+    private <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page, List<Prefetch> prefetch, List<Primed> primed) {
+        List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page, relations, prefetch));
         Long total = page.withTotal() ? count(type, page) : null;
         List<Map<String, Object>> nodes = rows.stream().map(row -> properties(row.get("node"))).toList();
+        nodes.forEach(node -> primes(type, prefetch, node, primed));
         return connection(type, page, nodes, List.of(), total, (cursor, node, rel) -> new Edge<>(cursor, node));
+    }
+
+    /**
+     * A to-one field's value read with its row ({@link Prefetch}), for the request's DataLoader
+     * cache: the relation, the row's key, and the field's one-edge (or empty) connection.
+     */
+    record Primed(Relation<?, ?, ?> relation, Object parentKey, Connection<?> value) {
+    }
+
+    /** The values the prefetched columns of {@code node} hold, nested ones included, added to {@code primed}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void primes(NodeType<?> type, List<Prefetch> prefetch, Map<String, Object> node, List<Primed> primed) {
+        Object key = node.get(type.keyProperty());
+        for (Prefetch one : prefetch) {
+            if (!node.containsKey(one.column())) {
+                continue;
+            }
+            Map<String, Object> target = properties(node.get(one.column()));
+            Connection<?> value;
+            if (target.isEmpty()) {
+                value = Connection.empty(null);
+            }
+            else {
+                NodeType<?> targetType = one.relation().target();
+                primes(targetType, one.nested(), target, primed);
+                String cursor = Cursors.encode(List.of(), List.of(target.get(targetType.keyProperty())));
+                Relation.EdgeFactory edges = one.relation().edges();
+                value = new Connection<>(List.of(edges.edge(cursor, targetType.map(target), Map.of())),
+                    new PageInfo(false, false, cursor, cursor), null);
+            }
+            primed.add(new Primed(one.relation(), key, value));
+        }
     }
 
     private long count(NodeType<?> type, PageRequest page) {
@@ -62,6 +102,23 @@ public class GraphReader {
     /** The node of a type with this natural key. */
     public <T> Optional<T> find(NodeType<T> type, Object key) {
         return findAll(type, List.of(key)).values().stream().findFirst();
+    }
+
+    /**
+     * The node of a type with this natural key, for a field returning it: the to-one fields
+     * selected under it are read in the same statement ({@link Prefetch}).
+     */
+    public <T> Optional<T> find(DataFetchingEnvironment env, NodeType<T> type, Object key) {
+        return findAllBy(env, type, type.keyProperty(), List.of(key)).values().stream().findFirst();
+    }
+
+    /** As {@link #findAllBy(NodeType, String, Collection)}, reading the to-one fields selected under the field too. */
+    public <T> Map<Object, T> findAllBy(DataFetchingEnvironment env, NodeType<T> type, String uniqueProperty,
+            Collection<?> values) {
+        List<Primed> primed = new ArrayList<>();
+        Map<Object, T> found = findAllBy(type, uniqueProperty, values, Prefetch.ofNode(env, type, relations), primed);
+        RelatedLoader.prime(env, primed);
+        return found;
     }
 
     /** Nodes of a type by natural key, keyed by it; unknown keys are absent from the map. */
@@ -74,12 +131,18 @@ public class GraphReader {
      * property's value.
      */
     public <T> Map<Object, T> findAllBy(NodeType<T> type, String uniqueProperty, Collection<?> values) {
+        return findAllBy(type, uniqueProperty, values, List.of(), new ArrayList<>());
+    }
+
+    private <T> Map<Object, T> findAllBy(NodeType<T> type, String uniqueProperty, Collection<?> values,
+            List<Prefetch> prefetch, List<Primed> primed) {
         if (values.isEmpty()) {
             return Map.of();
         }
         Map<Object, T> found = new LinkedHashMap<>();
-        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values)))) {
+        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch))) {
             Map<String, Object> node = properties(row.get("node"));
+            primes(type, prefetch, node, primed);
             found.put(node.get(uniqueProperty), type.map(node));
         }
         return found;
@@ -91,20 +154,36 @@ public class GraphReader {
      */
     public <P, T, E> Map<Object, Connection<E>> relatedPages(Relation<P, T, E> relation, Collection<?> parentKeys,
             PageRequest page) {
+        return relatedPages(relation, parentKeys, page, List.of(), new HashMap<>());
+    }
+
+    /**
+     * As {@link #relatedPages(Relation, Collection, PageRequest)}, reading these to-one fields of
+     * each row too; their values go to {@code primed}, by parent key.
+     */
+    <P, T, E> Map<Object, Connection<E>> relatedPages(Relation<P, T, E> relation, Collection<?> parentKeys,
+            PageRequest page, List<Prefetch> prefetch, Map<Object, List<Primed>> primed) {
         Map<Object, Connection<E>> result = new HashMap<>();
         if (parentKeys.isEmpty()) {
             return result;
         }
-        for (Map<String, Object> row : fetch(ConnectionQueries.relatedPages(relation, List.copyOf(parentKeys), page, relations))) {
+        for (Map<String, Object> row : fetch(ConnectionQueries.relatedPages(relation, List.copyOf(parentKeys), page, relations,
+                prefetch))) {
             List<Map<String, Object>> nodes = new ArrayList<>();
             List<Map<String, Object>> relationships = new ArrayList<>();
+            List<Primed> rowPrimes = new ArrayList<>();
             for (Object item : (List<?>) row.get("rows")) {
                 Map<?, ?> pair = (Map<?, ?>) item;
-                nodes.add(properties(pair.get("node")));
+                Map<String, Object> node = properties(pair.get("node"));
+                primes(relation.target(), prefetch, node, rowPrimes);
+                nodes.add(node);
                 relationships.add(properties(pair.get("rel")));
             }
             Long total = page.withTotal() ? ((Number) row.get("total")).longValue() : null;
             result.put(row.get("key"), connection(relation.target(), page, nodes, relationships, total, relation.edges()));
+            if (!rowPrimes.isEmpty()) {
+                primed.put(row.get("key"), rowPrimes);
+            }
         }
         for (Object key : parentKeys) {
             result.computeIfAbsent(key, missing -> Connection.empty(page.withTotal() ? 0L : null));

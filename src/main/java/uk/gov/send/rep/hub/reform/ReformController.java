@@ -25,7 +25,7 @@ class ReformController {
     }
 
     @QueryMapping
-    Reform reform(@Argument String code) {
-        return reader.find(ReformGraph.REFORM, code).orElse(null);
+    Reform reform(@Argument String code, DataFetchingEnvironment env) {
+        return reader.find(env, ReformGraph.REFORM, code).orElse(null);
     }
 }

@@ -32,8 +32,8 @@ class SettingController {
     }
 
     @QueryMapping
-    Setting setting(@Argument String ref) {
-        return reader.find(SettingGraph.SETTING, ref).orElse(null);
+    Setting setting(@Argument String ref, DataFetchingEnvironment env) {
+        return reader.find(env, SettingGraph.SETTING, ref).orElse(null);
     }
 
     @SchemaMapping

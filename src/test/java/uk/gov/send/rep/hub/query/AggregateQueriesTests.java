@@ -23,7 +23,7 @@ class AggregateQueriesTests {
         List.of(Field.string("code"), Field.string("name")));
 
     private static final Relation<Map<String, Object>, Map<String, Object>, Edge<Map<String, Object>>> OWNED_BY =
-        Relation.plain("Thing.owner", THING, "OWNED_BY", true, OWNER);
+        Relation.plain("Thing.owner", THING, "OWNED_BY", true, OWNER).atMostOne();
 
     private static final Relation<Map<String, Object>, Map<String, Object>, Edge<Map<String, Object>>> THINGS =
         Relation.plain("Owner.things", OWNER, "OWNED_BY", false, THING);

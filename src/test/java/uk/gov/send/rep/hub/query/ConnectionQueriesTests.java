@@ -216,9 +216,9 @@ class ConnectionQueriesTests {
     @Test
     void shouldKeepUnpinnedToManyAndDisjunctiveFiltersAsSubqueries() {
         RelationIndex relations = new RelationIndex(List.of(Relations.of(PARTS, OWNER)));
-        Map<String, Object> where = Map.of(
-            "parts", Map.of("some", Map.of("kind", Map.of("eq", "X"))),
-            "OR", List.of(Map.of("owner", Map.of("some", Map.of("ref", Map.of("eq", "T1"))))));
+        Map<String, Object> where = new java.util.LinkedHashMap<>();
+        where.put("parts", Map.of("some", Map.of("kind", Map.of("eq", "X"))));
+        where.put("OR", List.of(Map.of("owner", Map.of("some", Map.of("ref", Map.of("eq", "T1"))))));
         CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, where), relations);
         assertThat(query.cypher()).startsWith("CYPHER 5 MATCH (n:`Thing`) WHERE (")
             .contains("EXISTS { (n)-[r1:`HAS_PART`]->(m1:`Thing`) WHERE m1.kind = $w0 }")
@@ -238,6 +238,26 @@ class ConnectionQueriesTests {
         assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) MATCH (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
             + "MATCH (m1)-[r2:`OWNED_BY`]->(m2:`Thing`) WHERE m2.ref IN $w0 WITH DISTINCT n "
             + "RETURN count(n) AS count, avg(n.size) AS avg_size");
+    }
+
+    /**
+     * A to-one field selected under the rows is read in the rows' statement, after the page (so
+     * for LIMIT rows only), nested fields inside it; the page's order is restored for the result.
+     */
+    @Test
+    void shouldReadSelectedToOneFieldsAfterThePageInTheSameStatement() {
+        Prefetch owner = new Prefetch(OWNER, List.of(new Prefetch(OWNER, List.of())));
+        CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false), RelationIndex.none(),
+            List.of(owner));
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE n.ref IS NOT NULL WITH n ORDER BY n.ref ASC "
+            + "LIMIT $limit CALL (n) {OPTIONAL MATCH (n)-[:`OWNED_BY`]->(t1:`Thing`) CALL (t1) {OPTIONAL MATCH "
+            + "(t1)-[:`OWNED_BY`]->(t2:`Thing`) RETURN t2{.*} AS v2 LIMIT 1} RETURN t1{.*, __owner: v2} AS v1 LIMIT 1} "
+            + "RETURN n{.*, __owner: v1} AS node ORDER BY n.ref ASC");
+        CypherQuery related = ConnectionQueries.relatedPages(PARTS, List.of("a"), new PageRequest(5, null, false),
+            RelationIndex.none(), List.of(new Prefetch(OWNER, List.of())));
+        assertThat(related.cypher()).contains("LIMIT $limit CALL (n) {OPTIONAL MATCH (n)-[:`OWNED_BY`]->(t1:`Thing`) "
+            + "RETURN t1{.*} AS v1 LIMIT 1} WITH r, n, v1 ORDER BY n.ref ASC "
+            + "RETURN collect({node: n{.*, __owner: v1}, rel: properties(r)}) AS rows}");
     }
 
     @Test

@@ -82,4 +82,58 @@ class RoundTripIntegrationTests {
         // page + totalCount for the root, then one statement per nested level.
         assertThat(statements.count() - before).isEqualTo(2 + 3);
     }
+
+    /**
+     * To-one fields (a setting's area, the area's region) are read in the statement of the rows
+     * they hang from, at any depth, through aliases and fragments, with the values the graph holds.
+     */
+    @Test
+    void shouldReadToOneFieldsInTheStatementOfTheirRows() {
+        TestGraph.run("""
+            MERGE (r:Region {code: 'TST-RT-R'}) SET r.name = 'Test region'
+            WITH r MATCH (a:LocalArea) WHERE a.code STARTS WITH 'TST-RT-S-' MERGE (a)-[:IN_REGION]->(r)""");
+        String truth = TestGraph.run("""
+            MATCH (:Setting {ref: 'TST-RT-S-S2-1'})-[:IN_AREA]->(a:LocalArea)-[:IN_REGION]->(r:Region)
+            RETURN a.code + '/' + a.name + '/' + r.name AS value""").getFirst().get("value").asString();
+
+        long before = statements.count();
+        var one = graphQl().document("""
+                { setting(ref: "TST-RT-S-S2-1") { ref area { code name region { name } } } }""")
+            .execute().errors().verify();
+        assertThat(statements.count() - before).isEqualTo(1);
+        assertThat(one.path("setting.area.code").entity(String.class).get() + "/"
+            + one.path("setting.area.name").entity(String.class).get() + "/"
+            + one.path("setting.area.region.name").entity(String.class).get()).isEqualTo(truth);
+
+        before = statements.count();
+        var page = graphQl().document("""
+                { settings(first: 20, where: {ref: {startsWith: "TST-RT-S-"}}) {
+                    edges { node { ref at: area { code } area { name region { code } } } } } }""")
+            .execute().errors().verify();
+        assertThat(statements.count() - before).isEqualTo(1);
+        List<String> settings = page.path("settings.edges[*].node.ref").entityList(String.class).get();
+        List<String> areas = page.path("settings.edges[*].node.at.code").entityList(String.class).get();
+        assertThat(settings).hasSize(2 * 3);
+        for (int i = 0; i < settings.size(); i++) {
+            // TST-RT-S-S<a>-<s> is in area TST-RT-S-A<a>.
+            assertThat(areas.get(i)).isEqualTo("TST-RT-S-A" + settings.get(i).charAt("TST-RT-S-S".length()));
+        }
+        page.path("settings.edges[*].node.area.region.code").entityList(String.class).containsExactly(
+            java.util.Collections.nCopies(6, "TST-RT-R").toArray(String[]::new));
+
+        // partnership, members, settings (with their area): the area costs no statement of its own.
+        before = statements.count();
+        graphQl().document("""
+                { partnership(code: "TST-RT-S") { members(first: 10) { edges { node { code
+                    settings(first: 10) { edges { node { ref area { code } } } } } } } } }""")
+            .execute().errors().verify()
+            .path("partnership.members.edges[*].node.settings.edges[*].node.area.code").entityList(String.class).hasSize(6);
+        assertThat(statements.count() - before).isEqualTo(3);
+
+        before = statements.count();
+        graphQl().document("query($id: ID!) { node(id: $id) { ... on Setting { ref area { code } } } }")
+            .variable("id", GlobalId.encode("Setting", "TST-RT-S-S1-3")).execute().errors().verify()
+            .path("node.area.code").entity(String.class).isEqualTo("TST-RT-S-A1");
+        assertThat(statements.count() - before).isEqualTo(1);
+    }
 }
