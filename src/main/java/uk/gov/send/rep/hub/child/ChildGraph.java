@@ -31,7 +31,7 @@ public class ChildGraph {
     public static final NodeType<Child> CHILD = new NodeType<>("Child", "Child", "ref",
         p -> new Child(str(p, "ref"), integer(p, "birthYear"), str(p, "sex"), str(p, "yearGroup"),
             str(p, "senProvision"), str(p, "primaryNeed"), str(p, "secondaryNeed")),
-        List.of(string("ref"), number("birthYear"), string("sex"), string("yearGroup"), enumeration("senProvision"),
+        List.of(string("ref"), number("birthYear").mandatory(), string("sex"), string("yearGroup"), enumeration("senProvision"),
             enumeration("primaryNeed"), enumeration("secondaryNeed")));
 
     static final Relation<Child, LocalArea, Edge<LocalArea>> AREA =

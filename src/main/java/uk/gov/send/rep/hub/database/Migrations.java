@@ -61,6 +61,9 @@ public final class Migrations {
         MERGE (m:Migration {version: $version})
         ON CREATE SET m.description = $description, m.checksum = $checksum, m.appliedAt = datetime()""";
 
+    /** How long to wait for the indexes a migration created to come online. */
+    private static final long INDEX_WAIT_SECONDS = 3600;
+
     private final String location;
 
     private final ResourcePatternResolver resolver;
@@ -148,6 +151,12 @@ public final class Migrations {
             }
         }
         if (!applied.isEmpty()) {
+            // Neo4j populates a new index in the background; until it is online the planner
+            // cannot use it, and a query planned meanwhile keeps the worse plan in its cache.
+            // Over a large existing graph this takes a while, once.
+            try (Session session = driver.session()) {
+                session.run("CALL db.awaitIndexes($seconds)", Values.parameters("seconds", INDEX_WAIT_SECONDS)).consume();
+            }
             log.info("Applied %d migration(s) from %s: %s".formatted(applied.size(), location,
                 applied.stream().map(Migration::label).toList()));
         }

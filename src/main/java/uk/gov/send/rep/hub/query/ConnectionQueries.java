@@ -62,7 +62,8 @@ public final class ConnectionQueries {
         Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations);
         Condition condition = filter.condition()
             .and(cursors(type, n, page, parameters))
-            .and(keyIndexOrder(type, n, page));
+            // Nodes a joined filter names by key are a better place to start than the order's index.
+            .and(filter.anchored() ? Cypher.noCondition() : keyIndexOrder(type, n, page));
         var matched = match(n, filter).where(condition);
         Statement statement;
         if (prefetch.isEmpty()) {
@@ -76,7 +77,8 @@ public final class ConnectionQueries {
             var with = filter.distinct() ? matched.withDistinct(n) : matched.with(n);
             List<Object> content = projectionContent(n, page);
             StatementBuilder.OngoingReading rows = prefetchCalls(
-                with.orderBy(order(type, n, page)).limit(Cypher.parameter("limit")), n, prefetch, content, new int[1]);
+                with.orderBy(order(type, n, page)).limit(Cypher.parameter("limit")), n, prefetch, content, new int[1],
+                parameters, relations);
             statement = rows.returning(n.project(content.toArray()).as("node")).orderBy(order(type, n, page)).build();
         }
         return new CypherQuery(RENDERER.render(statement), parameters);
@@ -115,18 +117,21 @@ public final class ConnectionQueries {
 
     /** Nodes of a type whose (declared, unique) property is one of the values, in one statement. */
     public static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys) {
-        return byKeys(type, property, keys, List.of());
+        return byKeys(type, property, keys, List.of(), RelationIndex.none());
     }
 
-    /** As {@link #byKeys(NodeType, String, List)}, reading these to-one fields of each node too. */
-    static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch) {
+    /** As {@link #byKeys(NodeType, String, List)}, reading these relationship fields of each node too. */
+    static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch,
+            RelationIndex relations) {
         Node n = Cypher.node(type.label()).named("n");
         List<Object> content = projectionContent(n, new PageRequest(1, null, false));
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("keys", keys);
         Statement statement = prefetchCalls(Cypher.match(n).where(n.property(property).in(Cypher.parameter("keys"))),
-                n, prefetch, content, new int[1])
+                n, prefetch, content, new int[1], parameters, relations)
             .returning(n.project(content.toArray()).as("node"))
             .build();
-        return new CypherQuery(RENDERER.render(statement), Map.of("keys", keys));
+        return new CypherQuery(RENDERER.render(statement), parameters);
     }
 
     /**
@@ -154,35 +159,9 @@ public final class ConnectionQueries {
         Relationship r = relationship(relation, p, n).named("r");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("keys", parentKeys);
-        parameters.put("limit", page.size() + 1);
 
         Condition filter = Filters.condition(relation.target(), n, page.where(), parameters, relations);
-        Condition condition = filter.and(cursors(relation.target(), n, page, parameters));
-        var pageRows = Cypher.match(r).where(condition)
-            .with(r, n)
-            .orderBy(order(relation.target(), n, page))
-            .limit(Cypher.parameter("limit"));
-        List<Object> content = projectionContent(n, page);
-        Statement inner;
-        if (prefetch.isEmpty()) {
-            inner = pageRows.returning(Cypher.collect(Cypher.mapOf(
-                "node", n.project(content.toArray()),
-                "rel", Cypher.properties(r))).as("rows")).build();
-        }
-        else {
-            // Each row's to-one fields, then the page's order again (cheap: LIMIT rows) for collect.
-            List<org.neo4j.cypherdsl.core.IdentifiableElement> carried = new ArrayList<>(List.of(r, n));
-            int before = content.size();
-            StatementBuilder.OngoingReading fetched = prefetchCalls(pageRows, n, prefetch, content, new int[1]);
-            for (int i = before + 1; i < content.size(); i += 2) {
-                carried.add((SymbolicName) content.get(i));
-            }
-            inner = fetched.with(carried.toArray(org.neo4j.cypherdsl.core.IdentifiableElement[]::new))
-                .orderBy(order(relation.target(), n, page))
-                .returning(Cypher.collect(Cypher.mapOf(
-                    "node", n.project(content.toArray()),
-                    "rel", Cypher.properties(r))).as("rows")).build();
-        }
+        Statement inner = relatedRows(relation, r, n, page, filter, "", "rows", parameters, relations, prefetch, new int[1]);
 
         StatementBuilder.OngoingReadingAndReturn returning;
         var outer = Cypher.unwind(Cypher.parameter("keys")).as(key)
@@ -349,8 +328,14 @@ public final class ConnectionQueries {
      * both in the connection's (forward) order, whichever direction the page is read in.
      */
     private static Condition cursors(NodeType<?> type, Node n, PageRequest page, Map<String, Object> parameters) {
-        return after(type, n, page.orderBy(), page.after(), false, "after", parameters)
-            .and(after(type, n, page.orderBy(), page.before(), true, "before", parameters));
+        return cursors(type, n, page, parameters, "");
+    }
+
+    /** As above, with parameters named {@code after<suffix>}, {@code after<suffix>0}, ... */
+    private static Condition cursors(NodeType<?> type, Node n, PageRequest page, Map<String, Object> parameters,
+            String suffix) {
+        return after(type, n, page.orderBy(), page.after(), false, "after" + suffix, parameters)
+            .and(after(type, n, page.orderBy(), page.before(), true, "before" + suffix, parameters));
     }
 
     /**
@@ -429,24 +414,84 @@ public final class ConnectionQueries {
     }
 
     /**
-     * Reads each prefetched to-one field of the rows so far, nested ones inside:
-     * {@code CALL (n) { OPTIONAL MATCH (n)-[:IN_AREA]->(t1:LocalArea) CALL (t1) {...} RETURN
-     * t1{.*, __region: v2} AS v1 LIMIT 1 }}, and adds {@code __area: v1} to the row's projection
-     * {@code content}. (A pattern comprehension in the projection would be shorter, but Neo4j
-     * 2026.08's planner fails on it when the match has two predicates on one property, e.g.
+     * One page of a relation's rows for the parent {@code p} of the relationship pattern {@code r},
+     * as a subquery returning {@code collect({node: n{...}, rel: properties(r)}) AS <rowsName>}: the
+     * filter and cursor conditions, the order, {@code LIMIT $limit<suffix>}, then the rows'
+     * prefetched fields and the order again (cheap: LIMIT rows) for collect.
+     */
+    private static Statement relatedRows(Relation<?, ?, ?> relation, Relationship r, Node n, PageRequest page,
+            Condition filter, String suffix, String rowsName, Map<String, Object> parameters, RelationIndex relations,
+            List<Prefetch> prefetch, int[] names) {
+        parameters.put("limit" + suffix, page.size() + 1);
+        Condition condition = filter.and(cursors(relation.target(), n, page, parameters, suffix));
+        var pageRows = Cypher.match(r).where(condition)
+            .with(r, n)
+            .orderBy(order(relation.target(), n, page))
+            .limit(Cypher.parameter("limit" + suffix));
+        List<Object> content = projectionContent(n, page);
+        if (prefetch.isEmpty()) {
+            return pageRows.returning(Cypher.collect(Cypher.mapOf(
+                "node", n.project(content.toArray()),
+                "rel", Cypher.properties(r))).as(rowsName)).build();
+        }
+        List<org.neo4j.cypherdsl.core.IdentifiableElement> carried = new ArrayList<>(List.of(r, n));
+        int before = content.size();
+        StatementBuilder.OngoingReading fetched = prefetchCalls(pageRows, n, prefetch, content, names, parameters, relations);
+        for (int i = before + 1; i < content.size(); i += 2) {
+            if (content.get(i) instanceof SymbolicName value) {
+                carried.add(value);
+            }
+        }
+        return fetched.with(carried.toArray(org.neo4j.cypherdsl.core.IdentifiableElement[]::new))
+            .orderBy(order(relation.target(), n, page))
+            .returning(Cypher.collect(Cypher.mapOf(
+                "node", n.project(content.toArray()),
+                "rel", Cypher.properties(r))).as(rowsName)).build();
+    }
+
+    /**
+     * Reads each prefetched field of the rows so far ({@link Prefetch}), nested ones inside, and
+     * adds its value to the row's projection {@code content} under the prefetch's column:
+     * <ul>
+     * <li>to-one: {@code CALL (n) { OPTIONAL MATCH (n)-[:IN_AREA]->(t1:LocalArea) CALL (t1) {...}
+     *     RETURN t1{.*, __region: v2} AS v1 LIMIT 1 }} and {@code __area: v1};</li>
+     * <li>a connection: {@code CALL (n) { <its page of n's rows, as a relationship field's own
+     *     statement reads it> RETURN collect(...) AS v1 }} and {@code __settings_0: v1}, plus
+     *     {@code __settings_0_total: COUNT { ... }} when totalCount is selected.</li>
+     * </ul>
+     * (A pattern comprehension in the projection would be shorter, but Neo4j 2026.08's planner
+     * fails on it when the match has two predicates on one property, e.g.
      * {@code n.ref STARTS WITH $w0 AND n.ref IS NOT NULL}; a subquery call does not.)
      */
     private static StatementBuilder.OngoingReading prefetchCalls(StatementBuilder.OngoingReading reading, Node n,
-            List<Prefetch> prefetch, List<Object> content, int[] names) {
+            List<Prefetch> prefetch, List<Object> content, int[] names, Map<String, Object> parameters,
+            RelationIndex relations) {
         for (Prefetch one : prefetch) {
             int index = ++names[0];
-            Node t = Cypher.node(one.relation().target().label()).named("t" + index);
             SymbolicName value = Cypher.name("v" + index);
-            List<Object> inner = new ArrayList<>();
-            inner.add(Cypher.asterisk());
-            StatementBuilder.OngoingReading related = prefetchCalls(Cypher.optionalMatch(relationship(one.relation(), n, t)),
-                t, one.nested(), inner, names);
-            Statement subquery = related.returning(t.project(inner.toArray()).as(value)).limit(1).build();
+            Statement subquery;
+            if (one.toOne()) {
+                Node t = Cypher.node(one.relation().target().label()).named("t" + index);
+                List<Object> inner = new ArrayList<>();
+                inner.add(Cypher.asterisk());
+                StatementBuilder.OngoingReading related = prefetchCalls(
+                    Cypher.optionalMatch(relationship(one.relation(), n, t)), t, one.nested(), inner, names, parameters,
+                    relations);
+                subquery = related.returning(t.project(inner.toArray()).as(value)).limit(1).build();
+            }
+            else {
+                Node m = Cypher.node(one.relation().target().label()).named("n" + index);
+                Relationship r = relationship(one.relation(), n, m).named("r" + index);
+                Condition filter = Filters.condition(one.relation().target(), m, one.page().where(), parameters, relations);
+                subquery = relatedRows(one.relation(), r, m, one.page(), filter, "_" + index + "_", value.getValue(), parameters,
+                    relations, one.nested(), names);
+                if (one.page().withTotal()) {
+                    content.add(one.totalColumn());
+                    content.add(one.page().where() == null
+                        ? Cypher.count(relationship(one.relation(), n, Cypher.node(one.relation().target().label())))
+                        : Cypher.count(List.of(relationship(one.relation(), n, m)), Where.from(filter)));
+                }
+            }
             reading = reading.call(subquery, n);
             content.add(one.column());
             content.add(value);

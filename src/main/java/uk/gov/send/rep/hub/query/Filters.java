@@ -40,7 +40,7 @@ final class Filters {
      * left over, and whether the patterns may repeat a row (then the statement needs
      * {@code WITH DISTINCT n}).
      */
-    record Match(List<RelationshipPattern> patterns, Condition condition, boolean distinct) {
+    record Match(List<RelationshipPattern> patterns, Condition condition, boolean distinct, boolean anchored) {
     }
 
     /**
@@ -49,19 +49,20 @@ final class Filters {
      * the match instead of an {@code EXISTS} subquery, when its relation is to-one or when its
      * filter pins a related node by natural key (at any depth). A pattern lets the planner start
      * from either end, e.g. from the one partnership a filter names rather than from every child
-     * (ADR 0008); an {@code EXISTS} can only be checked row by row. Filters under {@code OR} or
+     * (ADR 0008); an {@code EXISTS} can only be checked row by row. The match is anchored when a
+     * joined filter names nodes by key. Filters under {@code OR} or
      * {@code NOT}, and {@code none}, {@code all}, {@code single}, stay subqueries.
      */
     static Match match(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters,
             RelationIndex relations) {
         if (where == null) {
-            return new Match(List.of(), Cypher.noCondition(), false);
+            return new Match(List.of(), Cypher.noCondition(), false, false);
         }
         Compiler compiler = new Compiler(parameters, relations);
         List<RelationshipPattern> patterns = new ArrayList<>();
-        boolean[] distinct = {false};
-        Condition condition = compiler.hoisting(type, n, where, "where", patterns, distinct);
-        return new Match(List.copyOf(patterns), condition, distinct[0]);
+        boolean[] flags = {false, false};
+        Condition condition = compiler.hoisting(type, n, where, "where", patterns, flags);
+        return new Match(List.copyOf(patterns), condition, flags[0], flags[1]);
     }
 
     /** One compilation: the parameters it fills, and fresh names for the nodes of nested patterns. */
@@ -103,10 +104,10 @@ final class Filters {
 
         /**
          * The top-level conjunction of {@code where} on {@code n}, with hoistable {@code some}
-         * filters added to {@code patterns} (see {@link Filters#match}).
+         * filters added to {@code patterns} (see {@link Filters#match}); {@code flags}: [may repeat rows, anchored].
          */
         Condition hoisting(NodeType<?> type, Node n, Map<String, Object> where, String path,
-                List<RelationshipPattern> patterns, boolean[] distinct) {
+                List<RelationshipPattern> patterns, boolean[] flags) {
             Condition condition = Cypher.noCondition();
             for (Map.Entry<String, Object> entry : where.entrySet()) {
                 String name = entry.getKey();
@@ -114,7 +115,7 @@ final class Filters {
                 if ("AND".equals(name) && entry.getValue() instanceof List<?> items && !items.isEmpty()) {
                     for (int i = 0; i < items.size(); i++) {
                         condition = condition.and(hoisting(type, n, asMap(items.get(i), at + "[" + i + "]"),
-                            at + "[" + i + "]", patterns, distinct));
+                            at + "[" + i + "]", patterns, flags));
                     }
                     continue;
                 }
@@ -123,7 +124,7 @@ final class Filters {
                 if (relation.isPresent() && entry.getValue() instanceof Map<?, ?> quantifiers
                         && quantifiers.get("some") instanceof Map<?, ?> some && hoistable(relation.get(), asMap(some, at))) {
                     condition = condition.and(hoist(relation.get(), n, asMap(some, at + ".some"), at + ".some", patterns,
-                        distinct));
+                        flags));
                     Map<String, Object> rest = new java.util.LinkedHashMap<>(asMap(quantifiers, at));
                     rest.remove("some");
                     condition = condition.and(related(relation.get(), n, rest, at));
@@ -140,7 +141,7 @@ final class Filters {
          * target filter's own top-level {@code some} filters in turn.
          */
         private Condition hoist(Relation<?, ?, ?> relation, Node n, Map<String, Object> where, String path,
-                List<RelationshipPattern> patterns, boolean[] distinct) {
+                List<RelationshipPattern> patterns, boolean[] flags) {
             int depth = ++nested;
             Node m = Cypher.node(relation.target().label()).named("m" + depth);
             var pattern = (relation.outgoing() ? n.relationshipTo(m, relation.type()) : n.relationshipFrom(m, relation.type()))
@@ -149,7 +150,12 @@ final class Filters {
             Map<String, Object> nodeWhere = nodeWhere(relation, where);
             if (!relation.toOne() && !pinsOne(relation.target(), nodeWhere)) {
                 // Several related nodes may match: the row would repeat once for each.
-                distinct[0] = true;
+                flags[0] = true;
+            }
+            if (nodeWhere != null && nodeWhere.entrySet().stream()
+                    .anyMatch(entry -> keyEquality(relation.target(), entry.getKey(), entry.getValue(), false))) {
+                // The match can start from the nodes the key names.
+                flags[1] = true;
             }
             Condition condition = Cypher.noCondition();
             if (!relation.edgeFields().isEmpty()) {
@@ -159,7 +165,7 @@ final class Filters {
             }
             String nodePath = relation.edgeFields().isEmpty() ? path : path + ".node";
             return nodeWhere == null ? condition
-                : condition.and(hoisting(relation.target(), m, nodeWhere, nodePath, patterns, distinct));
+                : condition.and(hoisting(relation.target(), m, nodeWhere, nodePath, patterns, flags));
         }
 
         /**

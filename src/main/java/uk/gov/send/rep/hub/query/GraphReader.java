@@ -45,7 +45,7 @@ public class GraphReader {
             return Connection.<Edge<T>>empty(total).from(source);
         }
         List<Primed> primed = new ArrayList<>();
-        Connection<Edge<T>> connection = page(type, page, Prefetch.ofConnection(env, type, relations), primed);
+        Connection<Edge<T>> connection = page(type, page, Prefetch.ofConnection(env, type, relations, limits), primed);
         RelatedLoader.prime(env, primed);
         return connection.from(source);
     }
@@ -67,31 +67,47 @@ public class GraphReader {
      * A to-one field's value read with its row ({@link Prefetch}), for the request's DataLoader
      * cache: the relation, the row's key, and the field's one-edge (or empty) connection.
      */
-    record Primed(Relation<?, ?, ?> relation, Object parentKey, Connection<?> value) {
+    record Primed(Relation<?, ?, ?> relation, Object parentKey, PageRequest page, Connection<?> value) {
     }
 
     /** The values the prefetched columns of {@code node} hold, nested ones included, added to {@code primed}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void primes(NodeType<?> type, List<Prefetch> prefetch, Map<String, Object> node, List<Primed> primed) {
+    private void primes(NodeType<?> type, List<Prefetch> prefetch, Map<String, Object> node, List<Primed> primed) {
         Object key = node.get(type.keyProperty());
         for (Prefetch one : prefetch) {
             if (!node.containsKey(one.column())) {
                 continue;
             }
-            Map<String, Object> target = properties(node.get(one.column()));
+            NodeType<?> targetType = one.relation().target();
             Connection<?> value;
-            if (target.isEmpty()) {
-                value = Connection.empty(null);
+            if (one.toOne()) {
+                Map<String, Object> target = properties(node.get(one.column()));
+                if (target.isEmpty()) {
+                    value = Connection.empty(null);
+                }
+                else {
+                    primes(targetType, one.nested(), target, primed);
+                    String cursor = Cursors.encode(List.of(), List.of(target.get(targetType.keyProperty())));
+                    Relation.EdgeFactory edges = one.relation().edges();
+                    value = new Connection<>(List.of(edges.edge(cursor, targetType.map(target), Map.of())),
+                        new PageInfo(false, false, cursor, cursor), null);
+                }
             }
             else {
-                NodeType<?> targetType = one.relation().target();
-                primes(targetType, one.nested(), target, primed);
-                String cursor = Cursors.encode(List.of(), List.of(target.get(targetType.keyProperty())));
-                Relation.EdgeFactory edges = one.relation().edges();
-                value = new Connection<>(List.of(edges.edge(cursor, targetType.map(target), Map.of())),
-                    new PageInfo(false, false, cursor, cursor), null);
+                List<Map<String, Object>> nodes = new ArrayList<>();
+                List<Map<String, Object>> relationships = new ArrayList<>();
+                for (Object item : (List<?>) node.get(one.column())) {
+                    Map<?, ?> pair = (Map<?, ?>) item;
+                    Map<String, Object> row = properties(pair.get("node"));
+                    primes(targetType, one.nested(), row, primed);
+                    nodes.add(row);
+                    relationships.add(properties(pair.get("rel")));
+                }
+                Long total = one.page().withTotal() ? ((Number) node.get(one.totalColumn())).longValue() : null;
+                value = connection((NodeType) targetType, one.page(), nodes, relationships, total,
+                    (Relation.EdgeFactory) one.relation().edges());
             }
-            primed.add(new Primed(one.relation(), key, value));
+            primed.add(new Primed(one.relation(), key, one.page(), value));
         }
     }
 
@@ -116,7 +132,7 @@ public class GraphReader {
     public <T> Map<Object, T> findAllBy(DataFetchingEnvironment env, NodeType<T> type, String uniqueProperty,
             Collection<?> values) {
         List<Primed> primed = new ArrayList<>();
-        Map<Object, T> found = findAllBy(type, uniqueProperty, values, Prefetch.ofNode(env, type, relations), primed);
+        Map<Object, T> found = findAllBy(type, uniqueProperty, values, Prefetch.ofNode(env, type, relations, limits), primed);
         RelatedLoader.prime(env, primed);
         return found;
     }
@@ -140,7 +156,7 @@ public class GraphReader {
             return Map.of();
         }
         Map<Object, T> found = new LinkedHashMap<>();
-        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch))) {
+        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch, relations))) {
             Map<String, Object> node = properties(row.get("node"));
             primes(type, prefetch, node, primed);
             found.put(node.get(uniqueProperty), type.map(node));

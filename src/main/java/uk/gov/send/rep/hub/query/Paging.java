@@ -60,7 +60,10 @@ public final class Paging {
      * a selection of only {@code totalCount}, {@code aggregate} or {@code groupBy} does not.
      */
     public static boolean rowsSelected(graphql.schema.DataFetchingEnvironment env) {
-        var selection = env.getSelectionSet();
+        return rowsSelected(env.getSelectionSet());
+    }
+
+    static boolean rowsSelected(graphql.schema.DataFetchingFieldSelectionSet selection) {
         return selection.contains("edges") || selection.contains("pageInfo");
     }
 
@@ -76,24 +79,32 @@ public final class Paging {
     /** As above, where {@code orderBy} may also name {@code <relationship field>Count} of these relations. */
     public static PageRequest request(graphql.schema.DataFetchingEnvironment env, QueryProperties limits, NodeType<?> type,
             RelationIndex relations) {
-        Integer first = env.getArgument("first");
-        Integer last = env.getArgument("last");
-        boolean withTotal = env.getSelectionSet().contains("totalCount");
-        if (!rowsSelected(env) && first == null && last == null) {
-            List<Sort> sorts = sorts(type, env.getArgument("orderBy"), relations);
+        return request(env.getArguments(), env.getSelectionSet(), limits, type, relations);
+    }
+
+    /** As above, from a field's arguments and selection (e.g. a field selected below the one being fetched). */
+    @SuppressWarnings("unchecked")
+    static PageRequest request(Map<String, Object> arguments, graphql.schema.DataFetchingFieldSelectionSet selection,
+            QueryProperties limits, NodeType<?> type, RelationIndex relations) {
+        Integer first = (Integer) arguments.get("first");
+        Integer last = (Integer) arguments.get("last");
+        String after = (String) arguments.get("after");
+        String before = (String) arguments.get("before");
+        Map<String, Object> where = (Map<String, Object>) arguments.get("where");
+        List<Map<String, Object>> orderBy = (List<Map<String, Object>>) arguments.get("orderBy");
+        boolean withTotal = selection.contains("totalCount");
+        if (!rowsSelected(selection) && first == null && last == null) {
+            List<Sort> sorts = sorts(type, orderBy, relations);
             // No page to bound, but a malformed cursor is still an error, not silently ignored.
-            String after = env.getArgument("after");
-            String before = env.getArgument("before");
             if (after != null) {
                 Cursors.decode(after, sorts, "after");
             }
             if (before != null) {
                 Cursors.decode(before, sorts, "before");
             }
-            return new PageRequest(0, null, withTotal, env.getArgument("where"), sorts);
+            return new PageRequest(0, null, withTotal, where, sorts);
         }
-        return sized(limits, type, first, env.getArgument("after"), last, env.getArgument("before"), withTotal,
-            env.getArgument("where"), sorts(type, env.getArgument("orderBy"), relations));
+        return sized(limits, type, first, after, last, before, withTotal, where, sorts(type, orderBy, relations));
     }
 
     private static List<Sort> sorts(NodeType<?> type, List<Map<String, Object>> orderBy, RelationIndex relations) {

@@ -9,61 +9,114 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
 
 /**
- * A to-one relationship field selected under a row (a setting's {@code area}, the area's
- * {@code region}), read in the same statement as the row instead of one more round trip: the
- * row's projection gets {@code __area: head([(n)-[:IN_AREA]->(t:LocalArea) | t{.*, __region: ...}])}
- * and the value is put in the request's DataLoader cache under the key the field's own fetcher
- * will ask for, so the fetcher finds it there. To-one relations only ({@link Relation#toOne()}):
- * they add at most one row's worth per row, so folding them in can never multiply a statement's
- * size.
+ * A relationship field selected under a row, read in the same statement as the row instead of
+ * one more round trip (ADR 0008):
+ * <ul>
+ * <li>a to-one field (a setting's {@code area}, the area's {@code region}), {@code page} null:
+ *     {@code CALL (n) { OPTIONAL MATCH (n)-[:IN_AREA]->(t1:LocalArea) ... RETURN t1{...} AS v1 LIMIT 1 }};</li>
+ * <li>a connection field (an area's {@code settings(first: 20)}), {@code page} its paging
+ *     arguments: {@code CALL (n) { MATCH (n)<-[r2:IN_AREA]-(n2:Setting) WHERE ... WITH r2, n2 ORDER BY
+ *     ... LIMIT $limit_2 ... RETURN collect(...) AS v2 }}, the same page the field's own
+ *     statement would read, for every row at once.</li>
+ * </ul>
+ * The values go into the request's DataLoader cache under the keys the fields' own fetchers ask
+ * for, so those find them there and run nothing.
  *
- * @param relation the to-one relation
- * @param nested to-one fields selected under its target, read in the same statement
+ * @param relation the relation
+ * @param page the connection's page, or null for a to-one field
+ * @param column the key of the row's map that holds the value (unique among the row's prefetches)
+ * @param nested fields selected under the related rows, read in the same statement
  */
-record Prefetch(Relation<?, ?, ?> relation, List<Prefetch> nested) {
+record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, List<Prefetch> nested) {
 
-    /** Columns of the row's map that hold prefetched nodes; no declared property starts with it. */
+    /** Columns of the row's map that hold prefetched values; no declared property starts with it. */
     static final String PREFIX = "__";
 
-    /** The key of the row's map that holds the related node (or null when there is none). */
-    String column() {
-        return PREFIX + relation.field();
+    /** A to-one prefetch. */
+    Prefetch(Relation<?, ?, ?> relation, List<Prefetch> nested) {
+        this(relation, null, PREFIX + relation.field(), nested);
     }
 
-    /** The to-one fields selected under the rows of a connection field: {@code edges/node/*}. */
-    static List<Prefetch> ofConnection(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations) {
-        return of(type, env.getSelectionSet().getFields("edges/node/*"), relations);
+    /** Whether this reads a to-one field (else a connection's page). */
+    boolean toOne() {
+        return page == null;
     }
 
-    /** The to-one fields selected under the nodes of a list of edges: {@code node/*}. */
-    static List<Prefetch> ofListOfEdges(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations) {
-        return of(type, env.getSelectionSet().getFields("node/*"), relations);
+    /** The column that holds the connection's totalCount, when selected. */
+    String totalColumn() {
+        return column + "_total";
     }
 
-    /** The to-one fields selected directly under a field returning the type (or a list of it). */
-    static List<Prefetch> ofNode(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations) {
-        return of(type, env.getSelectionSet().getImmediateFields(), relations);
+    /** The fields selected under the rows of a connection field: {@code edges/node/*}. */
+    static List<Prefetch> ofConnection(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
+            QueryProperties limits) {
+        return of(type, env.getSelectionSet().getFields("edges/node/*"), relations, limits);
+    }
+
+    /** The fields selected under the nodes of a list of edges: {@code node/*}. */
+    static List<Prefetch> ofListOfEdges(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
+            QueryProperties limits) {
+        return of(type, env.getSelectionSet().getFields("node/*"), relations, limits);
+    }
+
+    /** The fields selected directly under a field returning the type (or a list of it). */
+    static List<Prefetch> ofNode(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
+            QueryProperties limits) {
+        return of(type, env.getSelectionSet().getImmediateFields(), relations, limits);
     }
 
     /**
-     * The to-one relations of {@code type} among {@code fields} (one per relation however many
-     * aliases select it; their sub-selections merged), each with its own nested prefetches.
+     * The relationship fields of {@code type} among {@code fields} that can be read with the rows:
+     * every to-one field (one per relation however many aliases select it, their sub-selections
+     * merged), and every connection field whose arguments are valid (one per distinct page; a
+     * field with invalid arguments is left to its own fetcher, which reports the error at its path).
      */
-    static List<Prefetch> of(NodeType<?> type, List<SelectedField> fields, RelationIndex relations) {
-        Map<Relation<?, ?, ?>, List<SelectedField>> selected = new LinkedHashMap<>();
+    static List<Prefetch> of(NodeType<?> type, List<SelectedField> fields, RelationIndex relations, QueryProperties limits) {
+        Map<Relation<?, ?, ?>, List<SelectedField>> toOne = new LinkedHashMap<>();
+        Map<List<Object>, List<SelectedField>> pages = new LinkedHashMap<>();
+        Map<List<Object>, PageRequest> requests = new LinkedHashMap<>();
         for (SelectedField field : fields) {
             if (!field.getObjectTypeNames().contains(type.typeName())) {
                 continue;
             }
-            relations.find(type, field.getName()).filter(Relation::toOne)
-                .ifPresent(relation -> selected.computeIfAbsent(relation, r -> new ArrayList<>()).add(field));
+            var found = relations.find(type, field.getName());
+            if (found.isEmpty()) {
+                continue;
+            }
+            Relation<?, ?, ?> relation = found.get();
+            if (relation.toOne()) {
+                toOne.computeIfAbsent(relation, r -> new ArrayList<>()).add(field);
+                continue;
+            }
+            var selection = field.getSelectionSet();
+            if (!selection.contains("edges") && !selection.contains("pageInfo") && !selection.contains("totalCount")) {
+                continue;
+            }
+            PageRequest page;
+            try {
+                page = Paging.request(field.getArguments(), selection, limits, relation.target(), relations);
+            }
+            catch (InvalidArgumentException invalid) {
+                continue;
+            }
+            List<Object> key = List.of(relation, page);
+            requests.putIfAbsent(key, page);
+            pages.computeIfAbsent(key, k -> new ArrayList<>()).add(field);
         }
-        List<Prefetch> prefetches = new ArrayList<>(selected.size());
-        selected.forEach((relation, under) -> {
+        List<Prefetch> prefetches = new ArrayList<>(toOne.size() + pages.size());
+        toOne.forEach((relation, under) -> {
             List<SelectedField> subFields = new ArrayList<>();
             under.forEach(field -> subFields.addAll(field.getSelectionSet().getImmediateFields()));
-            prefetches.add(new Prefetch(relation, of(relation.target(), subFields, relations)));
+            prefetches.add(new Prefetch(relation, of(relation.target(), subFields, relations, limits)));
         });
+        int index = 0;
+        for (var entry : pages.entrySet()) {
+            Relation<?, ?, ?> relation = (Relation<?, ?, ?>) entry.getKey().getFirst();
+            List<SelectedField> subFields = new ArrayList<>();
+            entry.getValue().forEach(field -> subFields.addAll(field.getSelectionSet().getFields("edges/node/*")));
+            prefetches.add(new Prefetch(relation, requests.get(entry.getKey()), PREFIX + relation.field() + "_" + index++,
+                of(relation.target(), subFields, relations, limits)));
+        }
         return List.copyOf(prefetches);
     }
 }

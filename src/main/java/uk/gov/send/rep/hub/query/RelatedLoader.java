@@ -87,7 +87,8 @@ public class RelatedLoader {
         }
         DataLoader<RelatedKey, Loaded> loader = env.getDataLoader(LOADER);
         for (GraphReader.Primed one : primed) {
-            loader.prime(new RelatedKey(one.relation(), one.parentKey(), ONE), new Loaded(one.value(), List.of()));
+            loader.prime(new RelatedKey(one.relation(), one.parentKey(), one.page() == null ? ONE : one.page()),
+                new Loaded(one.value(), List.of()));
         }
     }
 
@@ -112,7 +113,7 @@ public class RelatedLoader {
             return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
         }
         DataLoader<RelatedKey, Loaded> loader = env.getDataLoader(LOADER);
-        return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofConnection(env, relation.target(), relations))
+        return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofConnection(env, relation.target(), relations, properties))
             .thenApply(loaded -> ((Connection<E>) unpack(env, loaded)).from(source));
     }
 
@@ -134,7 +135,7 @@ public class RelatedLoader {
     public <P, T, E> CompletableFuture<List<E>> edges(DataFetchingEnvironment env, Relation<P, T, E> relation, Object parentKey) {
         DataLoader<RelatedKey, Loaded> loader = env.getDataLoader(LOADER);
         PageRequest page = new PageRequest(properties.maxPageSize(), null, false);
-        return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofListOfEdges(env, relation.target(), relations))
+        return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofListOfEdges(env, relation.target(), relations, properties))
             .thenApply(loaded -> ((Connection<E>) unpack(env, loaded)).edges());
     }
 
@@ -142,7 +143,7 @@ public class RelatedLoader {
             Object parentKey, int limit) {
         DataLoader<RelatedKey, Loaded> loader = env.getDataLoader(LOADER);
         PageRequest page = limit == 1 ? ONE : new PageRequest(limit, null, false);
-        return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofNode(env, relation.target(), relations))
+        return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofNode(env, relation.target(), relations, properties))
             .thenApply(loaded -> {
                 @SuppressWarnings("unchecked")
                 Connection<Edge<T>> connection = (Connection<Edge<T>>) unpack(env, loaded);

@@ -192,7 +192,7 @@ class ConnectionQueriesTests {
         PageRequest page = new PageRequest(5, null, true, where);
         CypherQuery query = ConnectionQueries.rootPage(THING, page, relations);
         assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) MATCH (n)-[r1:`HAS_PART`]->(m1:`Thing`) "
-            + "MATCH (m1)-[r2:`OWNED_BY`]->(m2:`Thing`) WHERE (m2.ref = $w0 AND n.ref IS NOT NULL) "
+            + "MATCH (m1)-[r2:`OWNED_BY`]->(m2:`Thing`) WHERE m2.ref = $w0 "
             + "WITH DISTINCT n RETURN n{.*} AS node ORDER BY n.ref ASC LIMIT $limit");
         assertThat(ConnectionQueries.rootCount(THING, page, relations).cypher())
             .isEqualTo("CYPHER 5 MATCH (n:`Thing`) MATCH (n)-[r1:`HAS_PART`]->(m1:`Thing`) "

@@ -82,10 +82,10 @@ class QueryCostDebugModeIntegrationTests {
         Map<String, Object> cost = (Map<String, Object>) response.returnResponse().getExtensions().get("cost");
         assertThat(cost).containsOnlyKeys("roundTrips", "databaseMillis", "rows", "statements");
         List<Map<String, Object>> listed = (List<Map<String, Object>>) cost.get("statements");
-        // partnership; matching and members (two pages of one relation: two statements); settings;
-        // localAreas' totalCount (no rows selected: no page query).
-        assertThat(((Number) cost.get("roundTrips")).longValue()).isEqualTo(5).isEqualTo(counted);
-        assertThat(listed).hasSize(5);
+        // partnership with matching, members and their settings inside it (ADR 0008); localAreas'
+        // totalCount (no rows selected: no page query).
+        assertThat(((Number) cost.get("roundTrips")).longValue()).isEqualTo(2).isEqualTo(counted);
+        assertThat(listed).hasSize(2);
         assertThat(listed.stream().mapToLong(s -> ((Number) s.get("rows")).longValue()).sum())
             .isEqualTo(((Number) cost.get("rows")).longValue());
         assertThat(listed.stream().mapToDouble(s -> ((Number) s.get("databaseMillis")).doubleValue()).sum())

@@ -127,10 +127,10 @@ class QueryCostIntegrationTests {
         Measured asked = members(graphQl(), true);
         asked.response().errors().verify().path("partnership.members.totalCount").entity(Integer.class).isEqualTo(2);
 
-        // The root field, then one batched statement for the nested relationship field.
-        assertThat(asked.roundTrips()).isEqualTo(2).isEqualTo(asked.counted());
-        // One record for the partnership, one for its members (a batch returns a record per parent).
-        assertThat(asked.rows()).isEqualTo(2);
+        // The root field, its nested relationship field read in the same statement (ADR 0008).
+        assertThat(asked.roundTrips()).isEqualTo(1).isEqualTo(asked.counted());
+        // One record: the partnership, its members inside it.
+        assertThat(asked.rows()).isEqualTo(1);
         assertThat(((Number) asked.cost().get("databaseMillis")).doubleValue()).isPositive();
         assertThat(asked.cost()).containsOnlyKeys("roundTrips", "databaseMillis", "rows");
     }
@@ -142,12 +142,12 @@ class QueryCostIntegrationTests {
 
         Measured all = measure(() -> withHeader.documentName("allPartnershipsDrillDown").execute());
         all.response().errors().verify();
-        // page + totalCount for the root, then one statement per nested level.
-        assertThat(all.roundTrips()).isEqualTo(2 + 3).isEqualTo(all.counted());
+        // page (nested levels inside it) + totalCount for the root.
+        assertThat(all.roundTrips()).isEqualTo(2).isEqualTo(all.counted());
 
         Measured one = measure(() -> withHeader.documentName("partnershipDrillDown").variable("code", "TST-COST").execute());
         one.response().errors().verify();
-        assertThat(one.roundTrips()).isEqualTo(4).isEqualTo(one.counted());
+        assertThat(one.roundTrips()).isEqualTo(1).isEqualTo(one.counted());
     }
 
     /**
@@ -182,26 +182,15 @@ class QueryCostIntegrationTests {
 
     /**
      * A document of aliased {@code partnership} fields costing exactly {@code statements} round
-     * trips: each alias is one root statement plus up to two nested levels, and each alias pages
-     * differently so no two aliases share a batch.
+     * trips: each alias is one statement, its nested members and settings read with it (ADR 0008),
+     * and each alias pages differently so that the rows differ too.
      */
     private static String costing(int statements) {
         StringBuilder document = new StringBuilder("query Concurrent" + statements + " {");
-        int left = statements;
-        for (int alias = 1; left > 0; alias++) {
-            int depth = Math.min(3, left);
-            left -= depth;
-            document.append(" a").append(alias).append(": partnership(code: \"TST-COST\") { code");
-            if (depth >= 2) {
-                document.append(" members(first: ").append(alias).append(") { edges { node { code");
-            }
-            if (depth == 3) {
-                document.append(" settings(first: ").append(50 + alias).append(") { edges { node { ref } } }");
-            }
-            if (depth >= 2) {
-                document.append(" } } }");
-            }
-            document.append(" }");
+        for (int alias = 1; alias <= statements; alias++) {
+            document.append(" a").append(alias).append(": partnership(code: \"TST-COST\") { code")
+                .append(" members(first: ").append(alias).append(") { edges { node { code")
+                .append(" settings(first: ").append(50 + alias).append(") { edges { node { ref } } } } } } }");
         }
         return document.append(" }").toString();
     }
@@ -301,7 +290,7 @@ class QueryCostIntegrationTests {
 
         assertThat(count(requestTimer("PartnershipMembers", "success"))).isEqualTo(requestsBefore + 2);
         assertThat(meters.find("hub.graphql.round.trips").tags("operation", "PartnershipMembers", "outcome", "success")
-            .summary().totalAmount()).isEqualTo(tripsAmountBefore + 4);
+            .summary().totalAmount()).isEqualTo(tripsAmountBefore + 2);
         assertThat(meters.find("hub.graphql.database.time").tags("operation", "PartnershipMembers", "outcome", "success")
             .timer().totalTime(TimeUnit.NANOSECONDS)).isPositive();
         assertThat(meters.find("hub.graphql.rows").tags("operation", "PartnershipMembers", "outcome", "success")
