@@ -44,71 +44,62 @@ public class GraphReader {
             Long total = page.withTotal() ? count(type, page) : null;
             return Connection.<Edge<T>>empty(total).from(source);
         }
-        List<Primed> primed = new ArrayList<>();
-        Connection<Edge<T>> connection = page(type, page, Prefetch.ofConnection(env, type, relations, limits), primed);
-        RelatedLoader.prime(env, primed);
-        return connection.from(source);
+        List<Prefetch> prefetch = Prefetch.ofConnection(env, type, relations, limits);
+        return page(type, page, prefetch, prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext())).from(source);
     }
 
     /** One page of all nodes of a type, with totalCount when requested. */
     public <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page) {
-        return page(type, page, List.of(), new ArrayList<>());
+        return page(type, page, List.of(), null);
     }
 
-    private <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page, List<Prefetch> prefetch, List<Primed> primed) {
+    private <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page, List<Prefetch> prefetch, Prefetched store) {
         List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page, relations, prefetch));
         Long total = page.withTotal() ? count(type, page) : null;
         List<Map<String, Object>> nodes = rows.stream().map(row -> properties(row.get("node"))).toList();
-        nodes.forEach(node -> primes(type, prefetch, node, primed));
-        return connection(type, page, nodes, List.of(), total, (cursor, node, rel) -> new Edge<>(cursor, node));
+        return connection(type, page, nodes, List.of(), total, (cursor, node, rel) -> new Edge<>(cursor, node), prefetch,
+            store);
     }
 
     /**
-     * A to-one field's value read with its row ({@link Prefetch}), for the request's DataLoader
-     * cache: the relation, the row's key, and the field's one-edge (or empty) connection.
+     * Maps a row to its record and puts the values of its prefetched columns in {@code store}
+     * against that record, nested ones included ({@link Prefetched}).
      */
-    record Primed(Relation<?, ?, ?> relation, Object parentKey, PageRequest page, Connection<?> value) {
-    }
-
-    /** The values the prefetched columns of {@code node} hold, nested ones included, added to {@code primed}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void primes(NodeType<?> type, List<Prefetch> prefetch, Map<String, Object> node, List<Primed> primed) {
+    private <T> T record(NodeType<T> type, Map<String, Object> node, List<Prefetch> prefetch, Prefetched store) {
+        T record = type.map(node);
+        if (store == null) {
+            return record;
+        }
         Object key = node.get(type.keyProperty());
         for (Prefetch one : prefetch) {
             if (!node.containsKey(one.column())) {
                 continue;
             }
             NodeType<?> targetType = one.relation().target();
-            Connection<?> value;
+            Object value;
             if (one.toOne()) {
                 Map<String, Object> target = properties(node.get(one.column()));
-                if (target.isEmpty()) {
-                    value = Connection.empty(null);
-                }
-                else {
-                    primes(targetType, one.nested(), target, primed);
-                    String cursor = Cursors.encode(List.of(), List.of(target.get(targetType.keyProperty())));
-                    Relation.EdgeFactory edges = one.relation().edges();
-                    value = new Connection<>(List.of(edges.edge(cursor, targetType.map(target), Map.of())),
-                        new PageInfo(false, false, cursor, cursor), null);
-                }
+                value = target.isEmpty() ? null : record(targetType, target, one.nested(), store);
             }
             else {
                 List<Map<String, Object>> nodes = new ArrayList<>();
                 List<Map<String, Object>> relationships = new ArrayList<>();
                 for (Object item : (List<?>) node.get(one.column())) {
                     Map<?, ?> pair = (Map<?, ?>) item;
-                    Map<String, Object> row = properties(pair.get("node"));
-                    primes(targetType, one.nested(), row, primed);
-                    nodes.add(row);
+                    nodes.add(properties(pair.get("node")));
                     relationships.add(properties(pair.get("rel")));
                 }
                 Long total = one.page().withTotal() ? ((Number) node.get(one.totalColumn())).longValue() : null;
                 value = connection((NodeType) targetType, one.page(), nodes, relationships, total,
-                    (Relation.EdgeFactory) one.relation().edges());
+                    (Relation.EdgeFactory) one.relation().edges(), one.nested(), store)
+                    .from(ConnectionSource.related(one.relation(), key, one.page().where()));
             }
-            primed.add(new Primed(one.relation(), key, one.page(), value));
+            for (String resultKey : one.resultKeys()) {
+                store.put(record, resultKey, value);
+            }
         }
+        return record;
     }
 
     private long count(NodeType<?> type, PageRequest page) {
@@ -131,10 +122,9 @@ public class GraphReader {
     /** As {@link #findAllBy(NodeType, String, Collection)}, reading the to-one fields selected under the field too. */
     public <T> Map<Object, T> findAllBy(DataFetchingEnvironment env, NodeType<T> type, String uniqueProperty,
             Collection<?> values) {
-        List<Primed> primed = new ArrayList<>();
-        Map<Object, T> found = findAllBy(type, uniqueProperty, values, Prefetch.ofNode(env, type, relations, limits), primed);
-        RelatedLoader.prime(env, primed);
-        return found;
+        List<Prefetch> prefetch = Prefetch.ofNode(env, type, relations, limits);
+        return findAllBy(type, uniqueProperty, values, prefetch,
+            prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext()));
     }
 
     /** Nodes of a type by natural key, keyed by it; unknown keys are absent from the map. */
@@ -147,19 +137,18 @@ public class GraphReader {
      * property's value.
      */
     public <T> Map<Object, T> findAllBy(NodeType<T> type, String uniqueProperty, Collection<?> values) {
-        return findAllBy(type, uniqueProperty, values, List.of(), new ArrayList<>());
+        return findAllBy(type, uniqueProperty, values, List.of(), null);
     }
 
     private <T> Map<Object, T> findAllBy(NodeType<T> type, String uniqueProperty, Collection<?> values,
-            List<Prefetch> prefetch, List<Primed> primed) {
+            List<Prefetch> prefetch, Prefetched store) {
         if (values.isEmpty()) {
             return Map.of();
         }
         Map<Object, T> found = new LinkedHashMap<>();
         for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch, relations))) {
             Map<String, Object> node = properties(row.get("node"));
-            primes(type, prefetch, node, primed);
-            found.put(node.get(uniqueProperty), type.map(node));
+            found.put(node.get(uniqueProperty), record(type, node, prefetch, store));
         }
         return found;
     }
@@ -170,15 +159,15 @@ public class GraphReader {
      */
     public <P, T, E> Map<Object, Connection<E>> relatedPages(Relation<P, T, E> relation, Collection<?> parentKeys,
             PageRequest page) {
-        return relatedPages(relation, parentKeys, page, List.of(), new HashMap<>());
+        return relatedPages(relation, parentKeys, page, List.of(), null);
     }
 
     /**
-     * As {@link #relatedPages(Relation, Collection, PageRequest)}, reading these to-one fields of
-     * each row too; their values go to {@code primed}, by parent key.
+     * As {@link #relatedPages(Relation, Collection, PageRequest)}, reading these relationship
+     * fields of each row too; their values go to {@code store}.
      */
     <P, T, E> Map<Object, Connection<E>> relatedPages(Relation<P, T, E> relation, Collection<?> parentKeys,
-            PageRequest page, List<Prefetch> prefetch, Map<Object, List<Primed>> primed) {
+            PageRequest page, List<Prefetch> prefetch, Prefetched store) {
         Map<Object, Connection<E>> result = new HashMap<>();
         if (parentKeys.isEmpty()) {
             return result;
@@ -187,19 +176,14 @@ public class GraphReader {
                 prefetch))) {
             List<Map<String, Object>> nodes = new ArrayList<>();
             List<Map<String, Object>> relationships = new ArrayList<>();
-            List<Primed> rowPrimes = new ArrayList<>();
             for (Object item : (List<?>) row.get("rows")) {
                 Map<?, ?> pair = (Map<?, ?>) item;
-                Map<String, Object> node = properties(pair.get("node"));
-                primes(relation.target(), prefetch, node, rowPrimes);
-                nodes.add(node);
+                nodes.add(properties(pair.get("node")));
                 relationships.add(properties(pair.get("rel")));
             }
             Long total = page.withTotal() ? ((Number) row.get("total")).longValue() : null;
-            result.put(row.get("key"), connection(relation.target(), page, nodes, relationships, total, relation.edges()));
-            if (!rowPrimes.isEmpty()) {
-                primed.put(row.get("key"), rowPrimes);
-            }
+            result.put(row.get("key"), connection(relation.target(), page, nodes, relationships, total, relation.edges(),
+                prefetch, store));
         }
         for (Object key : parentKeys) {
             result.computeIfAbsent(key, missing -> Connection.empty(page.withTotal() ? 0L : null));
@@ -261,7 +245,8 @@ public class GraphReader {
      * whether {@code before} was given.
      */
     private <T, E> Connection<E> connection(NodeType<T> type, PageRequest page, List<Map<String, Object>> nodes,
-            List<Map<String, Object>> relationships, Long total, Relation.EdgeFactory<T, E> edges) {
+            List<Map<String, Object>> relationships, Long total, Relation.EdgeFactory<T, E> edges, List<Prefetch> prefetch,
+            Prefetched store) {
         boolean more = nodes.size() > page.size();
         int size = Math.min(nodes.size(), page.size());
         List<E> list = new ArrayList<>(size);
@@ -278,7 +263,8 @@ public class GraphReader {
                 start = cursor;
             }
             end = cursor;
-            list.add(edges.edge(cursor, type.map(node), relationships.isEmpty() ? Map.of() : relationships.get(i)));
+            list.add(edges.edge(cursor, record(type, node, prefetch, store),
+                relationships.isEmpty() ? Map.of() : relationships.get(i)));
         }
         PageInfo info = page.backward()
             ? new PageInfo(page.before() != null, more, start, end)

@@ -19,22 +19,23 @@ import graphql.schema.SelectedField;
  *     ... LIMIT $limit_2 ... RETURN collect(...) AS v2 }}, the same page the field's own
  *     statement would read, for every row at once.</li>
  * </ul>
- * The values go into the request's DataLoader cache under the keys the fields' own fetchers ask
- * for, so those find them there and run nothing.
+ * The values are kept against the row's record ({@link Prefetched}) and the fields answered
+ * from there ({@link PrefetchedFields}): their fetchers run nothing.
  *
  * @param relation the relation
  * @param page the connection's page, or null for a to-one field
  * @param column the key of the row's map that holds the value (unique among the row's prefetches)
+ * @param resultKeys the result keys (aliases, or the field's name) the value answers
  * @param nested fields selected under the related rows, read in the same statement
  */
-record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, List<Prefetch> nested) {
+record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, List<String> resultKeys, List<Prefetch> nested) {
 
     /** Columns of the row's map that hold prefetched values; no declared property starts with it. */
     static final String PREFIX = "__";
 
-    /** A to-one prefetch. */
+    /** A to-one prefetch for the field under its own name. */
     Prefetch(Relation<?, ?, ?> relation, List<Prefetch> nested) {
-        this(relation, null, PREFIX + relation.field(), nested);
+        this(relation, null, PREFIX + relation.field(), List.of(relation.field()), nested);
     }
 
     /** Whether this reads a to-one field (else a connection's page). */
@@ -107,7 +108,8 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
         toOne.forEach((relation, under) -> {
             List<SelectedField> subFields = new ArrayList<>();
             under.forEach(field -> subFields.addAll(field.getSelectionSet().getImmediateFields()));
-            prefetches.add(new Prefetch(relation, of(relation.target(), subFields, relations, limits)));
+            prefetches.add(new Prefetch(relation, null, PREFIX + relation.field(), resultKeys(under),
+                of(relation.target(), subFields, relations, limits)));
         });
         int index = 0;
         for (var entry : pages.entrySet()) {
@@ -115,8 +117,12 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
             List<SelectedField> subFields = new ArrayList<>();
             entry.getValue().forEach(field -> subFields.addAll(field.getSelectionSet().getFields("edges/node/*")));
             prefetches.add(new Prefetch(relation, requests.get(entry.getKey()), PREFIX + relation.field() + "_" + index++,
-                of(relation.target(), subFields, relations, limits)));
+                resultKeys(entry.getValue()), of(relation.target(), subFields, relations, limits)));
         }
         return List.copyOf(prefetches);
+    }
+
+    private static List<String> resultKeys(List<SelectedField> fields) {
+        return fields.stream().map(SelectedField::getResultKey).distinct().toList();
     }
 }

@@ -33,8 +33,9 @@ public class RelatedLoader {
     RelatedLoader(BatchLoaderRegistry registry, GraphReader reader, QueryProperties properties, RelationIndex relations) {
         this.properties = properties;
         this.relations = relations;
-        registry.<RelatedKey, Loaded>forName(LOADER).registerMappedBatchLoader((keys, env) ->
-            Mono.fromCallable(QueryCost.bound(env, () -> load(reader, keys, env.getKeyContexts())))
+        registry.<RelatedKey, Connection<?>>forName(LOADER).registerMappedBatchLoader((keys, env) ->
+            Mono.fromCallable(QueryCost.bound(env, () -> load(reader, keys, env.getKeyContexts(),
+                    env.getContext() instanceof graphql.GraphQLContext context ? Prefetched.of(context) : null)))
                 .subscribeOn(Schedulers.boundedElastic()));
     }
 
@@ -42,21 +43,18 @@ public class RelatedLoader {
     private static final PageRequest ONE = new PageRequest(1, null, false);
 
     /**
-     * One parent's page of one relation. Equal keys are loaded once. The to-one fields to read with
-     * its rows ({@link Prefetch}) travel as the key's context, so they never split the cache.
+     * One parent's page of one relation. Equal keys are loaded once. The fields to read with its
+     * rows ({@link Prefetch}) travel as the key's context, so they never split the cache.
      */
     record RelatedKey(Relation<?, ?, ?> relation, Object parentKey, PageRequest page) {
-    }
-
-    /** A loaded page, and the values of the to-one fields read with its rows. */
-    record Loaded(Connection<?> connection, List<GraphReader.Primed> primed) {
     }
 
     private record Group(Relation<?, ?, ?> relation, PageRequest page) {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<RelatedKey, Loaded> load(GraphReader reader, Set<RelatedKey> keys, Map<Object, Object> contexts) {
+    private static Map<RelatedKey, Connection<?>> load(GraphReader reader, Set<RelatedKey> keys, Map<Object, Object> contexts,
+            Prefetched store) {
         Map<Group, Set<Object>> groups = new LinkedHashMap<>();
         Map<Group, Set<Prefetch>> prefetches = new LinkedHashMap<>();
         for (RelatedKey key : keys) {
@@ -66,36 +64,13 @@ public class RelatedLoader {
                 prefetches.computeIfAbsent(group, g -> new LinkedHashSet<>()).addAll((List<Prefetch>) prefetch);
             }
         }
-        Map<RelatedKey, Loaded> result = new LinkedHashMap<>();
+        Map<RelatedKey, Connection<?>> result = new LinkedHashMap<>();
         groups.forEach((group, parents) -> {
-            Map<Object, List<GraphReader.Primed>> primed = new java.util.HashMap<>();
-            List<Prefetch> prefetch = List.copyOf(prefetches.getOrDefault(group, Set.of()));
-            reader.relatedPages(group.relation(), parents, group.page(), prefetch, primed)
-                .forEach((parent, connection) -> result.put(new RelatedKey(group.relation(), parent, group.page()),
-                    new Loaded(connection, primed.getOrDefault(parent, List.of()))));
+            List<Prefetch> prefetch = store == null ? List.of() : List.copyOf(prefetches.getOrDefault(group, Set.of()));
+            reader.relatedPages(group.relation(), parents, group.page(), prefetch, store)
+                .forEach((parent, connection) -> result.put(new RelatedKey(group.relation(), parent, group.page()), connection));
         });
         return result;
-    }
-
-    /**
-     * Puts to-one values read with their rows into the request's DataLoader cache, under the keys
-     * their fields' fetchers ({@link #one}) will ask for; a key already there is left as it is.
-     */
-    static void prime(DataFetchingEnvironment env, List<GraphReader.Primed> primed) {
-        if (primed.isEmpty()) {
-            return;
-        }
-        DataLoader<RelatedKey, Loaded> loader = env.getDataLoader(LOADER);
-        for (GraphReader.Primed one : primed) {
-            loader.prime(new RelatedKey(one.relation(), one.parentKey(), one.page() == null ? ONE : one.page()),
-                new Loaded(one.value(), List.of()));
-        }
-    }
-
-    /** The connection of a load, once the to-one values read with its rows are in the cache. */
-    private static Connection<?> unpack(DataFetchingEnvironment env, Loaded loaded) {
-        prime(env, loaded.primed());
-        return loaded.connection();
     }
 
     /**
@@ -112,9 +87,9 @@ public class RelatedLoader {
             // Only aggregates selected: they load themselves (AggregateFields); no page query.
             return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
         }
-        DataLoader<RelatedKey, Loaded> loader = env.getDataLoader(LOADER);
+        DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
         return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofConnection(env, relation.target(), relations, properties))
-            .thenApply(loaded -> ((Connection<E>) unpack(env, loaded)).from(source));
+            .thenApply(c -> ((Connection<E>) c).from(source));
     }
 
     /** The related node of a to-one relationship field, or null. */
@@ -133,20 +108,20 @@ public class RelatedLoader {
     /** The edges of a list field whose relationships carry properties, at most the page-size cap. */
     @SuppressWarnings("unchecked")
     public <P, T, E> CompletableFuture<List<E>> edges(DataFetchingEnvironment env, Relation<P, T, E> relation, Object parentKey) {
-        DataLoader<RelatedKey, Loaded> loader = env.getDataLoader(LOADER);
+        DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
         PageRequest page = new PageRequest(properties.maxPageSize(), null, false);
         return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofListOfEdges(env, relation.target(), relations, properties))
-            .thenApply(loaded -> ((Connection<E>) unpack(env, loaded)).edges());
+            .thenApply(c -> ((Connection<E>) c).edges());
     }
 
     private <P, T> CompletableFuture<List<T>> nodes(DataFetchingEnvironment env, Relation<P, T, Edge<T>> relation,
             Object parentKey, int limit) {
-        DataLoader<RelatedKey, Loaded> loader = env.getDataLoader(LOADER);
+        DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
         PageRequest page = limit == 1 ? ONE : new PageRequest(limit, null, false);
         return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofNode(env, relation.target(), relations, properties))
-            .thenApply(loaded -> {
+            .thenApply(c -> {
                 @SuppressWarnings("unchecked")
-                Connection<Edge<T>> connection = (Connection<Edge<T>>) unpack(env, loaded);
+                Connection<Edge<T>> connection = (Connection<Edge<T>>) c;
                 return connection.edges().stream().map(Edge::node).toList();
             });
     }
