@@ -31,7 +31,19 @@ public final class ConnectionQueries {
     private static final Renderer RENDERER = Renderer.getRenderer(
         Configuration.newConfig().withDialect(Dialect.NEO4J_5_26).build());
 
+    /** Rendered texts by the shape of their inputs ({@link Shapes}). */
+    private static final com.github.benmanes.caffeine.cache.Cache<List<Object>, String> TEXTS =
+        com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
+
     private ConnectionQueries() {
+    }
+
+    /**
+     * The statement's text: rendered once per shape of the inputs that built it, since the text
+     * depends only on declarations and the shape of the arguments, never on their values.
+     */
+    private static String render(Statement statement, Object... shape) {
+        return TEXTS.get(List.of(shape), key -> RENDERER.render(statement));
     }
 
     /** A rendered statement and its parameters. */
@@ -81,7 +93,8 @@ public final class ConnectionQueries {
                 parameters, relations);
             statement = rows.returning(n.project(content.toArray()).as("node")).orderBy(order(type, n, page)).build();
         }
-        return new CypherQuery(RENDERER.render(statement), parameters);
+        return new CypherQuery(render(statement, "rootPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
+            parameters);
     }
 
     /**
@@ -99,7 +112,7 @@ public final class ConnectionQueries {
         Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations);
         Statement statement = match(n, filter).where(filter.condition())
             .returning((filter.distinct() ? Cypher.countDistinct(n) : Cypher.count(n)).as("total")).build();
-        return new CypherQuery(RENDERER.render(statement), parameters);
+        return new CypherQuery(render(statement, "rootCount", type, relations, String.valueOf(Shapes.where(page.where()))), parameters);
     }
 
     /**
@@ -131,7 +144,7 @@ public final class ConnectionQueries {
                 n, prefetch, content, new int[1], parameters, relations)
             .returning(n.project(content.toArray()).as("node"))
             .build();
-        return new CypherQuery(RENDERER.render(statement), parameters);
+        return new CypherQuery(render(statement, "byKeys", type, property, relations, Shapes.prefetch(prefetch)), parameters);
     }
 
     /**
@@ -178,7 +191,8 @@ public final class ConnectionQueries {
         else {
             returning = outer.returning(Cypher.name("key"), Cypher.name("rows"));
         }
-        return new CypherQuery(RENDERER.render(returning.build()), parameters);
+        return new CypherQuery(render(returning.build(), "relatedPages", relation, relations, Shapes.page(page),
+            Shapes.prefetch(prefetch)), parameters);
     }
 
     /**
@@ -203,7 +217,8 @@ public final class ConnectionQueries {
             parameters.put("limit", spec.limit());
             statement = returning.orderBy(groupOrder(spec)).limit(Cypher.parameter("limit")).build();
         }
-        return new CypherQuery(RENDERER.render(statement), parameters);
+        return new CypherQuery(render(statement, "aggregate", type, relations, String.valueOf(Shapes.where(where)),
+            spec.by(), spec.min(), spec.max(), spec.avg(), spec.sum()), parameters);
     }
 
     /**
@@ -244,7 +259,8 @@ public final class ConnectionQueries {
             .call(inner, p)
             .returning(key, Cypher.collect(Cypher.mapOf(entries.toArray())).as("groups"))
             .build();
-        return new CypherQuery(RENDERER.render(statement), parameters);
+        return new CypherQuery(render(statement, "relatedAggregates", relation, relations,
+            String.valueOf(Shapes.where(where)), spec.by(), spec.min(), spec.max(), spec.avg(), spec.sum()), parameters);
     }
 
     /** {@code count(n) AS count} and each selected function, aliased {@code <function>_<field>}. */

@@ -260,6 +260,35 @@ class ConnectionQueriesTests {
             + "RETURN collect({node: n{.*, __owner: v1}, rel: properties(r)}) AS rows}");
     }
 
+    /**
+     * Texts are rendered once per shape of the inputs: equal shapes share the text (values differ
+     * only in the parameters); anything that changes the text gives another shape.
+     */
+    @Test
+    void shouldShareTextsOnlyBetweenInputsOfOneShape() {
+        CypherQuery a = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, Map.of("size", Map.of("gt", 1))));
+        CypherQuery b = ConnectionQueries.rootPage(THING, new PageRequest(9, null, false, Map.of("size", Map.of("gt", 7))));
+        assertThat(b.cypher()).isEqualTo(a.cypher());
+        assertThat(b.parameters()).containsEntry("w0", 7).containsEntry("limit", 10);
+
+        CypherQuery missing = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, Map.of("size", Map.of("isNull", true))));
+        CypherQuery present = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, Map.of("size", Map.of("isNull", false))));
+        assertThat(missing.cypher()).contains("n.size IS NULL");
+        assertThat(present.cypher()).contains("n.size IS NOT NULL");
+
+        List<Sort> bySize = List.of(new Sort(THING.field("size").orElseThrow(), false));
+        CypherQuery afterValue = ConnectionQueries.rootPage(THING, new PageRequest(5, java.util.Arrays.asList(3, "T1"), false, null, bySize));
+        CypherQuery afterMissing = ConnectionQueries.rootPage(THING, new PageRequest(5, java.util.Arrays.asList(null, "T1"), false, null, bySize));
+        assertThat(afterValue.cypher()).isNotEqualTo(afterMissing.cypher());
+        assertThat(afterMissing.cypher()).contains("n.size IS NULL");
+
+        CypherQuery none = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false, Map.of("OR", List.of())));
+        CypherQuery one = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false,
+            Map.of("OR", List.of(Map.of("kind", Map.of("in", List.of("A")))))));
+        assertThat(none.cypher()).contains("false");
+        assertThat(one.cypher()).contains("n.kind IN $w0");
+    }
+
     @Test
     void shouldCountFromTheCountStore() {
         assertThat(ConnectionQueries.rootCount(AreaGraph.REGION, new PageRequest(1, null, true)).cypher())
