@@ -72,6 +72,9 @@ public final class ConnectionQueries {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.size() + 1);
         Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations);
+        if (seeksBranches(page, filter)) {
+            return seekingPage(type, n, page, filter.condition(), parameters, relations, prefetch);
+        }
         Condition condition = filter.condition()
             .and(cursors(type, n, page, parameters))
             // Nodes a joined filter names by key are a better place to start than the order's index.
@@ -94,6 +97,65 @@ public final class ConnectionQueries {
             statement = rows.returning(n.project(content.toArray()).as("node")).orderBy(order(type, n, page)).build();
         }
         return new CypherQuery(render(statement, "rootPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
+            parameters);
+    }
+
+    /**
+     * Whether a page after (or before) a cursor in a sorted order reads best as one seek per sort
+     * key: every sort key is a field every node has (so the cursor has all its values) and the
+     * filter joins no pattern.
+     */
+    private static boolean seeksBranches(PageRequest page, Filters.Match filter) {
+        List<Object> cursor = page.after() != null ? page.after() : page.before();
+        return !page.orderBy().isEmpty() && (page.after() == null) != (page.before() == null) && filter.patterns().isEmpty()
+            && page.orderBy().stream().allMatch(sort -> sort.counted() == null && sort.field().required())
+            && cursor.stream().noneMatch(java.util.Objects::isNull);
+    }
+
+    /**
+     * A page past a cursor in an order on fields every node has, as one seek per sort key:
+     * {@code CALL { MATCH (n) WHERE k0 > $after0 RETURN n ORDER BY ... LIMIT $limit UNION ALL
+     * MATCH (n) WHERE k0 = $after0 AND n.key > $after RETURN n ORDER BY ... LIMIT $limit } WITH n
+     * ORDER BY ... LIMIT $limit}. The branches split "beyond the cursor" into disjoint ranges, each
+     * an index seek read in order (with a composite index on (field, key), the last branch is an
+     * equality and a range on it) and stopped at LIMIT; the keyset condition as one disjunction
+     * would instead read every row with the cursor's value of the first key, however many.
+     */
+    private static CypherQuery seekingPage(NodeType<?> type, Node n, PageRequest page, Condition filter,
+            Map<String, Object> parameters, RelationIndex relations, List<Prefetch> prefetch) {
+        boolean reversed = page.after() == null;
+        String prefix = reversed ? "before" : "after";
+        List<Object> values = reversed ? page.before() : page.after();
+        List<Sort> sorts = page.orderBy();
+        parameters.put(prefix, values.getLast());
+        List<Statement> branches = new ArrayList<>();
+        Condition equal = Cypher.noCondition();
+        for (int i = 0; i <= sorts.size(); i++) {
+            Condition beyond;
+            if (i < sorts.size()) {
+                parameters.put(prefix + i, values.get(i));
+                Property field = n.property(sorts.get(i).field().property());
+                beyond = sorts.get(i).descending() != reversed ? field.lt(Cypher.parameter(prefix + i))
+                    : field.gt(Cypher.parameter(prefix + i));
+            }
+            else {
+                Property key = n.property(type.keyProperty());
+                beyond = keyDescending(sorts) != reversed ? key.lt(Cypher.parameter(prefix)) : key.gt(Cypher.parameter(prefix));
+            }
+            branches.add(Cypher.match(n).where(filter.and(equal).and(beyond)).returning(n)
+                .orderBy(order(type, n, page)).limit(Cypher.parameter("limit")).build());
+            if (i < sorts.size()) {
+                equal = equal.and(n.property(sorts.get(i).field().property()).isEqualTo(Cypher.parameter(prefix + i)));
+            }
+        }
+        var rows = Cypher.call(Cypher.unionAll(branches)).with(n).orderBy(order(type, n, page))
+            .limit(Cypher.parameter("limit"));
+        List<Object> content = projectionContent(n, page);
+        Statement statement = prefetch.isEmpty()
+            ? rows.returning(n.project(content.toArray()).as("node")).build()
+            : prefetchCalls(rows, n, prefetch, content, new int[1], parameters, relations)
+                .returning(n.project(content.toArray()).as("node")).orderBy(order(type, n, page)).build();
+        return new CypherQuery(render(statement, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
             parameters);
     }
 
@@ -317,8 +379,17 @@ public final class ConnectionQueries {
             items.add(sort.descending() != page.backward() ? property.descending() : property.ascending());
         }
         Property key = n.property(type.keyProperty());
-        items.add(page.backward() ? key.descending() : key.ascending());
+        items.add(keyDescending(page.orderBy()) != page.backward() ? key.descending() : key.ascending());
         return items;
+    }
+
+    /**
+     * The natural key breaks ties in the direction of the last sort key (ascending in key order):
+     * then an order on one field is that of a composite index on (field, key), read forwards or
+     * backwards, and a page can seek it instead of sorting every row of a run of equal values.
+     */
+    private static boolean keyDescending(List<Sort> sorts) {
+        return !sorts.isEmpty() && sorts.getLast().descending();
     }
 
     /**
@@ -369,7 +440,7 @@ public final class ConnectionQueries {
         }
         parameters.put(prefix, values.getLast());
         Property key = n.property(type.keyProperty());
-        Condition condition = reversed ? key.lt(Cypher.parameter(prefix)) : key.gt(Cypher.parameter(prefix));
+        Condition condition = keyDescending(sorts) != reversed ? key.lt(Cypher.parameter(prefix)) : key.gt(Cypher.parameter(prefix));
         for (int i = sorts.size() - 1; i >= 0; i--) {
             boolean descending = sorts.get(i).descending() != reversed;
             Expression field = sortValue(sorts.get(i), n);

@@ -86,7 +86,7 @@ record MixParameters(String scale, LocalDate asAt, String partnership, String is
                 "MATCH (c:Child) WHERE c.ref IS NOT NULL RETURN c.ref AS key ORDER BY c.ref SKIP $skip LIMIT 2",
                 List.of()),
             ReferenceMix.CHILDREN_BY_BIRTH_YEAR_DESC, deepRow(driver, depth,
-                "MATCH (c:Child) RETURN c.birthYear AS v0, c.ref AS key ORDER BY c.birthYear DESC, c.ref SKIP $skip LIMIT 2",
+                "MATCH (c:Child) RETURN c.birthYear AS v0, c.ref AS key ORDER BY c.birthYear DESC, c.ref DESC SKIP $skip LIMIT 2",
                 List.of("v0")),
             ReferenceMix.PLANS_BY_REQUESTED, deepRow(driver, depth,
                 "MATCH (p:Plan) WHERE p.requested IS NOT NULL RETURN p.requested AS v0, p.ref AS key "

@@ -187,21 +187,23 @@ final class ReferenceMix {
             Map.of("afterRef", byRef.afterValues().getLast()),
             Rows.hubPage("children", "ref", "birthYear", "senProvision", "primaryNeed")));
 
-        // birthYear is never null (docs/model.md) and indexed (V005): both sides read the index in order from the
-        // top (first page) or from the cursor (deep page), sorting one birth year's children by ref.
+        // birthYear is never null (docs/model.md) and indexed with ref (V006), ties broken by ref in the same
+        // direction: both sides read that index in order from the top (first page). From a cursor (deep page) the
+        // floor seeks the range birthYear <= $year and skips the cursor's year's children up to its ref; the hub
+        // seeks the two disjoint ranges beyond the cursor (ConnectionQueries.seekingPage).
         DeepRow byBirthYear = data.deep().get(CHILDREN_BY_BIRTH_YEAR_DESC);
         pages("f2-children-by-birth-year", CHILDREN_BY_BIRTH_YEAR_DESC, byBirthYear,
             "query ChildrenByAge($after: String) { children(first: %d, after: $after, orderBy: [{field: birthYear, direction: DESC}]) { %s } }"
                 .formatted(PAGE, childFields),
             Cursors.encode(List.of(new Sort(Field.number("birthYear"), true)), byBirthYear.afterValues()),
-            "MATCH (c:Child) WHERE c.birthYear IS NOT NULL RETURN %s ORDER BY c.birthYear DESC, c.ref LIMIT %d"
+            "MATCH (c:Child) WHERE c.birthYear IS NOT NULL RETURN %s ORDER BY c.birthYear DESC, c.ref DESC LIMIT %d"
                 .formatted(childColumns, PAGE + 1),
             """
-            MATCH (c:Child) WHERE c.birthYear <= $year AND (c.birthYear < $year OR (c.birthYear = $year AND c.ref > $afterRef))
-            RETURN %s ORDER BY c.birthYear DESC, c.ref LIMIT %d""".formatted(childColumns, PAGE + 1),
+            MATCH (c:Child) WHERE c.birthYear <= $year AND (c.birthYear < $year OR (c.birthYear = $year AND c.ref < $afterRef))
+            RETURN %s ORDER BY c.birthYear DESC, c.ref DESC LIMIT %d""".formatted(childColumns, PAGE + 1),
             Map.of("year", byBirthYear.afterValues().getFirst(), "afterRef", byBirthYear.afterValues().getLast()),
             Rows.hubPage("children", "ref", "birthYear", "senProvision", "primaryNeed"))
-            .forEach(query -> mix.add(query.upToClients(1)));
+            .forEach(mix::add);
 
         DeepRow byRequested = data.deep().get(PLANS_BY_REQUESTED);
         mix.addAll(pages("f3-plans-by-requested", PLANS_BY_REQUESTED, byRequested,

@@ -47,7 +47,7 @@ class CountSortIntegrationTests {
 
     private static List<String> truth(String where) {
         return TestGraph.run("MATCH (s:Setting) WHERE " + where + " RETURN s.ref AS ref "
-                + "ORDER BY COUNT { (s)<-[:PLACED_AT]-(:Child) } DESC, s.ref").stream()
+                + "ORDER BY COUNT { (s)<-[:PLACED_AT]-(:Child) } DESC, s.ref DESC").stream()
             .map(r -> r.get("ref").asString()).toList();
     }
 
@@ -96,9 +96,9 @@ class CountSortIntegrationTests {
             List.of(Sort.count(placements, true)));
         CypherQuery query = ConnectionQueries.rootPage(placements.parent(), page);
         assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE (COUNT { (n)-[:`HAS_PART`]->() } < $after0 "
-            + "OR (COUNT { (n)-[:`HAS_PART`]->() } = $after0 AND n.ref > $after)) "
+            + "OR (COUNT { (n)-[:`HAS_PART`]->() } = $after0 AND n.ref < $after)) "
             + "RETURN n{.*, partsCount: COUNT { (n)-[:`HAS_PART`]->() }} AS node "
-            + "ORDER BY COUNT { (n)-[:`HAS_PART`]->() } DESC, n.ref ASC LIMIT $limit");
+            + "ORDER BY COUNT { (n)-[:`HAS_PART`]->() } DESC, n.ref DESC LIMIT $limit");
         assertThat(query.parameters()).containsEntry("after0", 4L).containsEntry("after", "x");
     }
 
