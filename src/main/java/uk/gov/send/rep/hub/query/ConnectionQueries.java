@@ -142,6 +142,10 @@ public final class ConnectionQueries {
                 Property key = n.property(type.keyProperty());
                 beyond = keyDescending(sorts) != reversed ? key.lt(Cypher.parameter(prefix)) : key.gt(Cypher.parameter(prefix));
             }
+            if (i < sorts.size()) {
+                // A composite index on (field, key) holds only nodes that have both.
+                beyond = beyond.and(n.property(type.keyProperty()).isNotNull());
+            }
             branches.add(Cypher.match(n).where(filter.and(equal).and(beyond)).returning(n)
                 .orderBy(order(type, n, page)).limit(Cypher.parameter("limit")).build());
             if (i < sorts.size()) {
@@ -403,8 +407,10 @@ public final class ConnectionQueries {
         if (!page.orderBy().isEmpty()) {
             // Likewise for a first sort key every node has (Field.mandatory()): true of every row.
             Sort first = page.orderBy().getFirst();
+            // With the key too: a composite index on (field, key) holds only nodes that have both.
             return first.counted() == null && first.field().required()
-                ? n.property(first.field().property()).isNotNull() : Cypher.noCondition();
+                ? n.property(first.field().property()).isNotNull().and(n.property(type.keyProperty()).isNotNull())
+                : Cypher.noCondition();
         }
         return page.after() == null && page.before() == null
             ? n.property(type.keyProperty()).isNotNull() : Cypher.noCondition();

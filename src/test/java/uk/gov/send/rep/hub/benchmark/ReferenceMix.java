@@ -196,10 +196,11 @@ final class ReferenceMix {
             "query ChildrenByAge($after: String) { children(first: %d, after: $after, orderBy: [{field: birthYear, direction: DESC}]) { %s } }"
                 .formatted(PAGE, childFields),
             Cursors.encode(List.of(new Sort(Field.number("birthYear"), true)), byBirthYear.afterValues()),
-            "MATCH (c:Child) WHERE c.birthYear IS NOT NULL RETURN %s ORDER BY c.birthYear DESC, c.ref DESC LIMIT %d"
+            "MATCH (c:Child) WHERE c.birthYear IS NOT NULL AND c.ref IS NOT NULL RETURN %s ORDER BY c.birthYear DESC, c.ref DESC LIMIT %d"
                 .formatted(childColumns, PAGE + 1),
             """
-            MATCH (c:Child) WHERE c.birthYear <= $year AND (c.birthYear < $year OR (c.birthYear = $year AND c.ref < $afterRef))
+            MATCH (c:Child) WHERE c.birthYear <= $year AND c.ref IS NOT NULL
+              AND (c.birthYear < $year OR (c.birthYear = $year AND c.ref < $afterRef))
             RETURN %s ORDER BY c.birthYear DESC, c.ref DESC LIMIT %d""".formatted(childColumns, PAGE + 1),
             Map.of("year", byBirthYear.afterValues().getFirst(), "afterRef", byBirthYear.afterValues().getLast()),
             Rows.hubPage("children", "ref", "birthYear", "senProvision", "primaryNeed"))
@@ -210,11 +211,11 @@ final class ReferenceMix {
             "query PlansByRequest($after: String) { plans(first: %d, after: $after, orderBy: [{field: requested}]) { %s } }"
                 .formatted(PAGE, "edges { node { ref requested status } } pageInfo { hasNextPage endCursor }"),
             Cursors.encode(List.of(new Sort(Field.date("requested"), false)), byRequested.afterValues()),
-            // requested is never null (docs/model.md), so the index on it gives the order.
-            "MATCH (p:Plan) WHERE p.requested IS NOT NULL RETURN p.ref, p.requested, p.status ORDER BY p.requested, p.ref LIMIT %d"
+            // requested is never null (docs/model.md), so the composite index on (requested, ref) gives the order.
+            "MATCH (p:Plan) WHERE p.requested IS NOT NULL AND p.ref IS NOT NULL RETURN p.ref, p.requested, p.status ORDER BY p.requested, p.ref LIMIT %d"
                 .formatted(PAGE + 1),
             """
-            MATCH (p:Plan) WHERE p.requested >= $requested AND (p.requested > $requested OR p.ref > $afterRef)
+            MATCH (p:Plan) WHERE p.requested >= $requested AND p.ref IS NOT NULL AND (p.requested > $requested OR p.ref > $afterRef)
             RETURN p.ref, p.requested, p.status ORDER BY p.requested, p.ref LIMIT %d""".formatted(PAGE + 1),
             Map.of("requested", byRequested.afterValues().getFirst(), "afterRef", byRequested.afterValues().getLast()),
             Rows.hubPage("plans", "ref", "requested", "status")));

@@ -51,14 +51,15 @@ class MandatorySortIntegrationTests {
         PageRequest first = new PageRequest(5, false, null, null, false, null,
             List.of(new Sort(THING.field("made").orElseThrow(), false)));
         assertThat(ConnectionQueries.rootPage(THING, first).cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) "
-            + "WHERE n.made IS NOT NULL RETURN n{.*} AS node ORDER BY n.made ASC, n.ref ASC LIMIT $limit");
+            + "WHERE (n.made IS NOT NULL AND n.ref IS NOT NULL) RETURN n{.*} AS node ORDER BY n.made ASC, n.ref ASC LIMIT $limit");
         PageRequest later = new PageRequest(5, false, List.of("2024-01-02", "x"), null, false, null,
             List.of(new Sort(THING.field("made").orElseThrow(), true)));
         CypherQuery query = ConnectionQueries.rootPage(THING, later);
         // Past a cursor: one seek per sort key (the rows beyond its date; the rows of its date beyond
         // its key), each read in index order and stopped at LIMIT.
         assertThat(query.cypher()).isEqualTo("CYPHER 5 CALL () {"
-            + "MATCH (n:`Thing`) WHERE n.made < $after0 RETURN n ORDER BY n.made DESC, n.ref DESC LIMIT $limit UNION ALL "
+            + "MATCH (n:`Thing`) WHERE (n.made < $after0 AND n.ref IS NOT NULL) RETURN n ORDER BY n.made DESC, n.ref DESC "
+            + "LIMIT $limit UNION ALL "
             + "MATCH (n:`Thing`) WHERE (n.made = $after0 AND n.ref < $after) RETURN n ORDER BY n.made DESC, n.ref DESC LIMIT $limit"
             + "} WITH n ORDER BY n.made DESC, n.ref DESC LIMIT $limit RETURN n{.*} AS node");
         assertThat(query.parameters()).containsEntry("after0", "2024-01-02").containsEntry("after", "x");
