@@ -202,15 +202,21 @@ public final class ConnectionQueries {
     /** As {@link #byKeys(NodeType, String, List)}, reading these relationship fields of each node too. */
     static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch,
             RelationIndex relations) {
+        return byKeys(type, property, keys, prefetch, relations, null);
+    }
+
+    /** As above, reading only these properties of each node (null: all). */
+    static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch,
+            RelationIndex relations, List<String> columns) {
         Node n = Cypher.node(type.label()).named("n");
-        List<Object> content = projectionContent(n, new PageRequest(1, null, false));
+        List<Object> content = projectionContent(n, new PageRequest(1, null, false).withColumns(columns));
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("keys", keys);
         Statement statement = prefetchCalls(Cypher.match(n).where(n.property(property).in(Cypher.parameter("keys"))),
                 n, prefetch, content, new int[1], parameters, relations)
             .returning(n.project(content.toArray()).as("node"))
             .build();
-        return new CypherQuery(render(statement, "byKeys", type, property, relations, Shapes.prefetch(prefetch)), parameters);
+        return new CypherQuery(render(statement, "byKeys", type, property, relations, Shapes.prefetch(prefetch), String.valueOf(columns)), parameters);
     }
 
     /**
@@ -496,7 +502,12 @@ public final class ConnectionQueries {
 
     private static List<Object> projectionContent(Node n, PageRequest page) {
         List<Object> content = new ArrayList<>();
-        content.add(Cypher.asterisk());
+        if (page.columns() == null) {
+            content.add(Cypher.asterisk());
+        }
+        else {
+            page.columns().forEach(column -> content.add(n.property(column)));
+        }
         for (Sort sort : page.orderBy()) {
             if (sort.counted() != null) {
                 content.add(sort.field().property());
@@ -566,7 +577,12 @@ public final class ConnectionQueries {
             if (one.toOne()) {
                 Node t = Cypher.node(one.relation().target().label()).named("t" + index);
                 List<Object> inner = new ArrayList<>();
-                inner.add(Cypher.asterisk());
+                if (one.columns() == null) {
+                    inner.add(Cypher.asterisk());
+                }
+                else {
+                    one.columns().forEach(column -> inner.add(t.property(column)));
+                }
                 StatementBuilder.OngoingReading related = prefetchCalls(
                     Cypher.optionalMatch(relationship(one.relation(), n, t)), t, one.nested(), inner, names, parameters,
                     relations);

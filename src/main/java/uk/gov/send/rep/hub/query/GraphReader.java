@@ -45,7 +45,9 @@ public class GraphReader {
             return Connection.<Edge<T>>empty(total).from(source);
         }
         List<Prefetch> prefetch = Prefetch.ofConnection(env, type, relations, limits);
-        return page(type, page, prefetch, prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext())).from(source);
+        PageRequest rows = page.withColumns(
+            Prefetch.columns(type, env.getSelectionSet().getFields("edges/node/*"), page.orderBy(), relations));
+        return page(type, rows, prefetch, prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext())).from(source);
     }
 
     /** One page of all nodes of a type, with totalCount when requested. */
@@ -123,8 +125,12 @@ public class GraphReader {
     public <T> Map<Object, T> findAllBy(DataFetchingEnvironment env, NodeType<T> type, String uniqueProperty,
             Collection<?> values) {
         List<Prefetch> prefetch = Prefetch.ofNode(env, type, relations, limits);
+        List<String> columns = Prefetch.columns(type, env.getSelectionSet().getImmediateFields(), List.of(), relations);
+        if (columns != null && !columns.contains(uniqueProperty)) {
+            columns = java.util.stream.Stream.concat(columns.stream(), java.util.stream.Stream.of(uniqueProperty)).toList();
+        }
         return findAllBy(type, uniqueProperty, values, prefetch,
-            prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext()));
+            prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext()), columns);
     }
 
     /** Nodes of a type by natural key, keyed by it; unknown keys are absent from the map. */
@@ -137,16 +143,16 @@ public class GraphReader {
      * property's value.
      */
     public <T> Map<Object, T> findAllBy(NodeType<T> type, String uniqueProperty, Collection<?> values) {
-        return findAllBy(type, uniqueProperty, values, List.of(), null);
+        return findAllBy(type, uniqueProperty, values, List.of(), null, null);
     }
 
     private <T> Map<Object, T> findAllBy(NodeType<T> type, String uniqueProperty, Collection<?> values,
-            List<Prefetch> prefetch, Prefetched store) {
+            List<Prefetch> prefetch, Prefetched store, List<String> columns) {
         if (values.isEmpty()) {
             return Map.of();
         }
         Map<Object, T> found = new LinkedHashMap<>();
-        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch, relations))) {
+        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch, relations, columns))) {
             Map<String, Object> node = properties(row.get("node"));
             found.put(node.get(uniqueProperty), record(type, node, prefetch, store));
         }

@@ -16,12 +16,26 @@ import java.util.Map;
  * @param withTotal whether the request selected totalCount
  * @param where the GraphQL {@code where} argument as given, or null
  * @param orderBy the sort keys before the natural key; empty for key order
+ * @param columns the properties to read of each row (those the selection needs, the key and the
+ *     sort keys), or null for all of them
  */
 public record PageRequest(int size, boolean backward, List<Object> after, List<Object> before, boolean withTotal,
-        Map<String, Object> where, List<Sort> orderBy) {
+        Map<String, Object> where, List<Sort> orderBy, List<String> columns) {
 
     public PageRequest {
         orderBy = orderBy == null ? List.of() : List.copyOf(orderBy);
+        columns = columns == null ? null : List.copyOf(columns);
+    }
+
+    /** Every property of each row. */
+    public PageRequest(int size, boolean backward, List<Object> after, List<Object> before, boolean withTotal,
+            Map<String, Object> where, List<Sort> orderBy) {
+        this(size, backward, after, before, withTotal, where, orderBy, null);
+    }
+
+    /** This page, reading only these properties of each row (null: all of them). */
+    public PageRequest withColumns(List<String> properties) {
+        return new PageRequest(size, backward, after, before, withTotal, where, orderBy, properties);
     }
 
     /** The first {@code size} rows after a cursor (or from the start), forward. */

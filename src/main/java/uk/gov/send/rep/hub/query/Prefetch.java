@@ -27,15 +27,45 @@ import graphql.schema.SelectedField;
  * @param column the key of the row's map that holds the value (unique among the row's prefetches)
  * @param resultKeys the result keys (aliases, or the field's name) the value answers
  * @param nested fields selected under the related rows, read in the same statement
+ * @param columns for a to-one field, the properties of the related node to read (null: all)
  */
-record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, List<String> resultKeys, List<Prefetch> nested) {
+record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, List<String> resultKeys, List<Prefetch> nested,
+        List<String> columns) {
 
     /** Columns of the row's map that hold prefetched values; no declared property starts with it. */
     static final String PREFIX = "__";
 
     /** A to-one prefetch for the field under its own name. */
     Prefetch(Relation<?, ?, ?> relation, List<Prefetch> nested) {
-        this(relation, null, PREFIX + relation.field(), List.of(relation.field()), nested);
+        this(relation, null, PREFIX + relation.field(), List.of(relation.field()), nested, null);
+    }
+
+    /** GraphQL fields of every type that need no property but the key. */
+    private static final java.util.Set<String> KEY_ONLY = java.util.Set.of("id", "__typename");
+
+    /**
+     * The properties rows of {@code type} must carry for the fields selected under them: each
+     * selected field the type declares, the natural key, the sort keys; relationship fields need
+     * only the key. Null (all properties) as soon as a field is neither declared nor a relation:
+     * it may be computed from other properties.
+     */
+    static List<String> columns(NodeType<?> type, List<SelectedField> fields, List<Sort> orderBy, RelationIndex relations) {
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+        columns.add(type.keyProperty());
+        orderBy.stream().filter(sort -> sort.counted() == null).forEach(sort -> columns.add(sort.field().property()));
+        for (SelectedField field : fields) {
+            if (!field.getObjectTypeNames().contains(type.typeName()) || KEY_ONLY.contains(field.getName())) {
+                continue;
+            }
+            var declared = type.field(field.getName());
+            if (declared.isPresent()) {
+                columns.add(declared.get().property());
+            }
+            else if (relations.find(type, field.getName()).isEmpty()) {
+                return null;
+            }
+        }
+        return List.copyOf(columns);
     }
 
     /** Whether this reads a to-one field (else a connection's page). */
@@ -109,15 +139,18 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
             List<SelectedField> subFields = new ArrayList<>();
             under.forEach(field -> subFields.addAll(field.getSelectionSet().getImmediateFields()));
             prefetches.add(new Prefetch(relation, null, PREFIX + relation.field(), resultKeys(under),
-                of(relation.target(), subFields, relations, limits)));
+                of(relation.target(), subFields, relations, limits), columns(relation.target(), subFields, List.of(), relations)));
         });
         int index = 0;
         for (var entry : pages.entrySet()) {
             Relation<?, ?, ?> relation = (Relation<?, ?, ?>) entry.getKey().getFirst();
             List<SelectedField> subFields = new ArrayList<>();
             entry.getValue().forEach(field -> subFields.addAll(field.getSelectionSet().getFields("edges/node/*")));
-            prefetches.add(new Prefetch(relation, requests.get(entry.getKey()), PREFIX + relation.field() + "_" + index++,
-                resultKeys(entry.getValue()), of(relation.target(), subFields, relations, limits)));
+            PageRequest page = requests.get(entry.getKey());
+            prefetches.add(new Prefetch(relation,
+                page.withColumns(columns(relation.target(), subFields, page.orderBy(), relations)),
+                PREFIX + relation.field() + "_" + index++, resultKeys(entry.getValue()),
+                of(relation.target(), subFields, relations, limits), null));
         }
         return List.copyOf(prefetches);
     }

@@ -88,7 +88,9 @@ public class RelatedLoader {
             return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
         }
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
-        return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofConnection(env, relation.target(), relations, properties))
+        PageRequest rows = page.withColumns(Prefetch.columns(relation.target(), env.getSelectionSet().getFields("edges/node/*"),
+            page.orderBy(), relations));
+        return loader.load(new RelatedKey(relation, parentKey, rows), Prefetch.ofConnection(env, relation.target(), relations, properties))
             .thenApply(c -> ((Connection<E>) c).from(source));
     }
 

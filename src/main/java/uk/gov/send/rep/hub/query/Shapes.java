@@ -44,7 +44,7 @@ final class Shapes {
     /** A page: its filter's shape, order, which cursor values are missing, direction and count. */
     static List<Object> page(PageRequest page) {
         return List.of(String.valueOf(where(page.where())), page.orderBy(), cursor(page.after()), cursor(page.before()),
-            page.backward(), page.withTotal());
+            page.backward(), page.withTotal(), String.valueOf(page.columns()));
     }
 
     /** Read-ahead fields: relation, column, page shape, nested. */
@@ -52,7 +52,7 @@ final class Shapes {
         List<Object> shape = new ArrayList<>(prefetch.size());
         for (Prefetch one : prefetch) {
             shape.add(List.of(one.relation(), one.column(), one.page() == null ? "one" : page(one.page()),
-                prefetch(one.nested())));
+                prefetch(one.nested()), String.valueOf(one.columns())));
         }
         return shape;
     }

@@ -289,6 +289,15 @@ class ConnectionQueriesTests {
         assertThat(one.cypher()).contains("n.kind IN $w0");
     }
 
+    /** A page reads only the properties its selection needs (with the key and sort keys), not n{.*}. */
+    @Test
+    void shouldReadOnlyTheSelectedProperties() {
+        PageRequest page = new PageRequest(5, null, false).withColumns(List.of("ref", "size"));
+        assertThat(ConnectionQueries.rootPage(THING, page).cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) "
+            + "WHERE n.ref IS NOT NULL RETURN n{.ref, .size} AS node ORDER BY n.ref ASC LIMIT $limit");
+        assertThat(ConnectionQueries.rootPage(THING, new PageRequest(5, null, false)).cypher()).contains("n{.*}");
+    }
+
     @Test
     void shouldCountFromTheCountStore() {
         assertThat(ConnectionQueries.rootCount(AreaGraph.REGION, new PageRequest(1, null, true)).cypher())

@@ -177,4 +177,25 @@ class RoundTripIntegrationTests {
                 });
             });
     }
+
+    /**
+     * Rows read only the properties their selection needs; a field computed from other properties
+     * (a plan's issuedWithin20Weeks, from weeksToIssue) makes the row read all of them.
+     */
+    @Test
+    void shouldReadWhatComputedFieldsNeed() {
+        TestGraph.run("""
+            MERGE (p:Plan {ref: 'TST-RT-PLAN'}) SET p.weeksToIssue = 18.5, p.requested = date('2024-01-01'),
+              p.status = 'ISSUED', p.kind = 'EHC_PLAN'""");
+        graphQl().document("""
+                { plans(first: 1, where: {ref: {eq: "TST-RT-PLAN"}}) { edges { node { issuedWithin20Weeks } } } }""")
+            .execute().errors().verify()
+            .path("plans.edges[0].node.issuedWithin20Weeks").entity(Boolean.class).isEqualTo(true);
+        graphQl().document("""
+                { plans(first: 1, where: {ref: {eq: "TST-RT-PLAN"}}) { edges { node { weeksToIssue status } } } }""")
+            .execute().errors().verify()
+            .path("plans.edges[0].node.weeksToIssue").entity(Double.class).isEqualTo(18.5)
+            .path("plans.edges[0].node.status").entity(String.class).isEqualTo("ISSUED");
+        TestGraph.run("MATCH (p:Plan {ref: 'TST-RT-PLAN'}) DETACH DELETE p");
+    }
 }
