@@ -119,8 +119,7 @@ final class Filters {
                     }
                     continue;
                 }
-                var relation = type.field(name).isPresent() ? java.util.Optional.<Relation<?, ?, ?>>empty()
-                    : relations.find(type, name);
+                var relation = relation(type, name);
                 if (relation.isPresent() && entry.getValue() instanceof Map<?, ?> quantifiers
                         && quantifiers.get("some") instanceof Map<?, ?> some && hoistable(relation.get(), asMap(some, at))) {
                     condition = condition.and(hoist(relation.get(), n, asMap(some, at + ".some"), at + ".some", patterns,
@@ -142,10 +141,8 @@ final class Filters {
          */
         private Condition hoist(Relation<?, ?, ?> relation, Node n, Map<String, Object> where, String path,
                 List<RelationshipPattern> patterns, boolean[] flags) {
-            int depth = ++nested;
-            Node m = Cypher.node(relation.target().label()).named("m" + depth);
-            var pattern = (relation.outgoing() ? n.relationshipTo(m, relation.type()) : n.relationshipFrom(m, relation.type()))
-                .named("r" + depth);
+            var pattern = hop(relation, n);
+            Node m = (Node) pattern.getRight();
             patterns.add(pattern);
             Map<String, Object> nodeWhere = nodeWhere(relation, where);
             if (!relation.toOne() && !pinsOne(relation.target(), nodeWhere)) {
@@ -192,8 +189,7 @@ final class Filters {
                         }
                     }
                 }
-                var relation = type.field(entry.getKey()).isPresent() ? java.util.Optional.<Relation<?, ?, ?>>empty()
-                    : relations.find(type, entry.getKey());
+                var relation = relation(type, entry.getKey());
                 if (relation.isPresent() && entry.getValue() instanceof Map<?, ?> quantifiers
                         && quantifiers.get("some") instanceof Map<?, ?> some
                         && pins(relation.get().target(), nodeWhere(relation.get(), asMap(some, "some")))) {
@@ -224,6 +220,19 @@ final class Filters {
                 return where;
             }
             return where.get("node") instanceof Map<?, ?> node ? asMap(node, "node") : null;
+        }
+
+        /** The relationship field {@code name} of {@code type}, unless a declared field has that name. */
+        private java.util.Optional<Relation<?, ?, ?>> relation(NodeType<?> type, String name) {
+            return type.field(name).isPresent() ? java.util.Optional.empty() : relations.find(type, name);
+        }
+
+        /** {@code (n)-[rk:TYPE]->(mk:Target)} (or incoming), with fresh names. */
+        private org.neo4j.cypherdsl.core.Relationship hop(Relation<?, ?, ?> relation, Node n) {
+            int depth = ++nested;
+            Node m = Cypher.node(relation.target().label()).named("m" + depth);
+            return (relation.outgoing() ? n.relationshipTo(m, relation.type()) : n.relationshipFrom(m, relation.type()))
+                .named("r" + depth);
         }
 
         private Condition list(NodeType<?> type, Node n, Object value, String path, boolean all) {
@@ -285,10 +294,8 @@ final class Filters {
                 if (entry.getValue() == null) {
                     throw new InvalidArgumentException(at, "must not be null");
                 }
-                int depth = ++nested;
-                Node m = Cypher.node(relation.target().label()).named("m" + depth);
-                var pattern = (relation.outgoing() ? n.relationshipTo(m, relation.type()) : n.relationshipFrom(m, relation.type()))
-                    .named("r" + depth);
+                var pattern = hop(relation, n);
+                Node m = (Node) pattern.getRight();
                 Map<String, Object> nestedWhere = asMap(entry.getValue(), at);
                 // An empty filter matches every related row: the pattern alone, with no WHERE.
                 Condition inner = nestedWhere.isEmpty() ? null : relatedCondition(relation, pattern, m, nestedWhere, at);

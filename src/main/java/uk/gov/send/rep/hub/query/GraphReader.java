@@ -44,9 +44,9 @@ public class GraphReader {
             Long total = page.withTotal() ? count(type, page) : null;
             return Connection.<Edge<T>>empty(total).from(source);
         }
-        List<Prefetch> prefetch = Prefetch.ofConnection(env, type, relations, limits);
-        PageRequest rows = page.withColumns(
-            Prefetch.columns(type, env.getSelectionSet().getFields("edges/node/*"), page.orderBy(), relations));
+        List<graphql.schema.SelectedField> fields = env.getSelectionSet().getFields(Prefetch.CONNECTION_ROWS);
+        List<Prefetch> prefetch = Prefetch.of(type, fields, relations, limits);
+        PageRequest rows = page.withColumns(Prefetch.columns(type, fields, page.orderBy(), relations));
         return page(type, rows, prefetch, prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext())).from(source);
     }
 
@@ -124,8 +124,9 @@ public class GraphReader {
     /** As {@link #findAllBy(NodeType, String, Collection)}, reading the to-one fields selected under the field too. */
     public <T> Map<Object, T> findAllBy(DataFetchingEnvironment env, NodeType<T> type, String uniqueProperty,
             Collection<?> values) {
-        List<Prefetch> prefetch = Prefetch.ofNode(env, type, relations, limits);
-        List<String> columns = Prefetch.columns(type, env.getSelectionSet().getImmediateFields(), List.of(), relations);
+        List<graphql.schema.SelectedField> fields = env.getSelectionSet().getImmediateFields();
+        List<Prefetch> prefetch = Prefetch.of(type, fields, relations, limits);
+        List<String> columns = Prefetch.columns(type, fields, List.of(), relations);
         if (columns != null && !columns.contains(uniqueProperty)) {
             columns = java.util.stream.Stream.concat(columns.stream(), java.util.stream.Stream.of(uniqueProperty)).toList();
         }

@@ -78,11 +78,8 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
         return column + "_total";
     }
 
-    /** The fields selected under the rows of a connection field: {@code edges/node/*}. */
-    static List<Prefetch> ofConnection(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
-            QueryProperties limits) {
-        return of(type, env.getSelectionSet().getFields("edges/node/*"), relations, limits);
-    }
+    /** Where a connection field's rows are selected: {@code edges/node/*}. */
+    static final String CONNECTION_ROWS = "edges/node/*";
 
     /** The fields selected under the nodes of a list of edges: {@code node/*}. */
     static List<Prefetch> ofListOfEdges(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
@@ -145,7 +142,7 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
         for (var entry : pages.entrySet()) {
             Relation<?, ?, ?> relation = (Relation<?, ?, ?>) entry.getKey().getFirst();
             List<SelectedField> subFields = new ArrayList<>();
-            entry.getValue().forEach(field -> subFields.addAll(field.getSelectionSet().getFields("edges/node/*")));
+            entry.getValue().forEach(field -> subFields.addAll(field.getSelectionSet().getFields(CONNECTION_ROWS)));
             PageRequest page = requests.get(entry.getKey());
             prefetches.add(new Prefetch(relation,
                 page.withColumns(columns(relation.target(), subFields, page.orderBy(), relations)),

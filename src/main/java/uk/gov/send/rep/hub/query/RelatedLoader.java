@@ -39,9 +39,6 @@ public class RelatedLoader {
                 .subscribeOn(Schedulers.boundedElastic()));
     }
 
-    /** The page a to-one field asks for: at most one row, key order. */
-    private static final PageRequest ONE = new PageRequest(1, null, false);
-
     /**
      * One parent's page of one relation. Equal keys are loaded once. The fields to read with its
      * rows ({@link Prefetch}) travel as the key's context, so they never split the cache.
@@ -88,9 +85,9 @@ public class RelatedLoader {
             return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
         }
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
-        PageRequest rows = page.withColumns(Prefetch.columns(relation.target(), env.getSelectionSet().getFields("edges/node/*"),
-            page.orderBy(), relations));
-        return loader.load(new RelatedKey(relation, parentKey, rows), Prefetch.ofConnection(env, relation.target(), relations, properties))
+        List<graphql.schema.SelectedField> fields = env.getSelectionSet().getFields(Prefetch.CONNECTION_ROWS);
+        PageRequest rows = page.withColumns(Prefetch.columns(relation.target(), fields, page.orderBy(), relations));
+        return loader.load(new RelatedKey(relation, parentKey, rows), Prefetch.of(relation.target(), fields, relations, properties))
             .thenApply(c -> ((Connection<E>) c).from(source));
     }
 
@@ -119,8 +116,7 @@ public class RelatedLoader {
     private <P, T> CompletableFuture<List<T>> nodes(DataFetchingEnvironment env, Relation<P, T, Edge<T>> relation,
             Object parentKey, int limit) {
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
-        PageRequest page = limit == 1 ? ONE : new PageRequest(limit, null, false);
-        return loader.load(new RelatedKey(relation, parentKey, page), Prefetch.ofNode(env, relation.target(), relations, properties))
+        return loader.load(new RelatedKey(relation, parentKey, new PageRequest(limit, null, false)), Prefetch.ofNode(env, relation.target(), relations, properties))
             .thenApply(c -> {
                 @SuppressWarnings("unchecked")
                 Connection<Edge<T>> connection = (Connection<Edge<T>>) c;
