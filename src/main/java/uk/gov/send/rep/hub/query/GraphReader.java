@@ -44,7 +44,7 @@ public class GraphReader {
             Long total = page.withTotal() ? count(type, page) : null;
             return Connection.<Edge<T>>empty(total).from(source);
         }
-        List<graphql.schema.SelectedField> fields = env.getSelectionSet().getFields(Prefetch.CONNECTION_ROWS);
+        List<graphql.schema.SelectedField> fields = Prefetch.rowFields(env.getSelectionSet());
         List<Prefetch> prefetch = Prefetch.of(type, fields, relations, limits);
         PageRequest rows = page.withColumns(Prefetch.columns(type, fields, page.orderBy(), relations));
         return page(type, rows, prefetch, prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext())).from(source);
@@ -262,10 +262,8 @@ public class GraphReader {
         for (int j = 0; j < size; j++) {
             int i = page.backward() ? size - 1 - j : j;
             Map<String, Object> node = nodes.get(i);
-            List<Object> values = new ArrayList<>(page.orderBy().size() + 1);
-            page.orderBy().forEach(sort -> values.add(node.get(sort.field().property())));
-            values.add(node.get(type.keyProperty()));
-            String cursor = Cursors.encode(page.orderBy(), values);
+            // pageInfo needs the first and last rows' cursors; the others only when edges ask for them.
+            String cursor = page.edgeCursors() || j == 0 || j == size - 1 ? cursor(type, page, node) : null;
             if (j == 0) {
                 start = cursor;
             }
@@ -277,6 +275,13 @@ public class GraphReader {
             ? new PageInfo(page.before() != null, more, start, end)
             : new PageInfo(more, page.after() != null, start, end);
         return new Connection<>(list, info, total);
+    }
+
+    private static String cursor(NodeType<?> type, PageRequest page, Map<String, Object> node) {
+        List<Object> values = new ArrayList<>(page.orderBy().size() + 1);
+        page.orderBy().forEach(sort -> values.add(node.get(sort.field().property())));
+        values.add(node.get(type.keyProperty()));
+        return Cursors.encode(page.orderBy(), values);
     }
 
     /**

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param orderBy the sort keys before the natural key; empty for key order
  * @param columns the properties to read of each row (those the selection needs, the key and the
  *     sort keys), or null for all of them
+ * @param edgeCursors whether every edge needs its cursor (the selection asks for {@code cursor});
+ *     otherwise only the first and last rows' are made, for {@code pageInfo}
  */
 public record PageRequest(int size, boolean backward, List<Object> after, List<Object> before, boolean withTotal,
-        Map<String, Object> where, List<Sort> orderBy, List<String> columns) {
+        Map<String, Object> where, List<Sort> orderBy, List<String> columns, boolean edgeCursors) {
 
     public PageRequest {
         orderBy = orderBy == null ? List.of() : List.copyOf(orderBy);
@@ -30,12 +32,17 @@ public record PageRequest(int size, boolean backward, List<Object> after, List<O
     /** Every property of each row. */
     public PageRequest(int size, boolean backward, List<Object> after, List<Object> before, boolean withTotal,
             Map<String, Object> where, List<Sort> orderBy) {
-        this(size, backward, after, before, withTotal, where, orderBy, null);
+        this(size, backward, after, before, withTotal, where, orderBy, null, true);
     }
 
     /** This page, reading only these properties of each row (null: all of them). */
     public PageRequest withColumns(List<String> properties) {
-        return new PageRequest(size, backward, after, before, withTotal, where, orderBy, properties);
+        return new PageRequest(size, backward, after, before, withTotal, where, orderBy, properties, edgeCursors);
+    }
+
+    /** This page, making a cursor for every edge or only for the first and last. */
+    public PageRequest withEdgeCursors(boolean every) {
+        return new PageRequest(size, backward, after, before, withTotal, where, orderBy, columns, every);
     }
 
     /** The first {@code size} rows after a cursor (or from the start), forward. */

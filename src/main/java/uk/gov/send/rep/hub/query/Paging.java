@@ -64,7 +64,30 @@ public final class Paging {
     }
 
     static boolean rowsSelected(graphql.schema.DataFetchingFieldSelectionSet selection) {
-        return selection.contains("edges") || selection.contains("pageInfo");
+        return selects(selection, "edges") || selects(selection, "pageInfo");
+    }
+
+    /**
+     * Whether the selection has a field of this name directly under it (by name, whatever its
+     * alias). Walks the immediate fields: {@code contains(glob)} compiles a path matcher per call.
+     */
+    public static boolean selects(graphql.schema.DataFetchingFieldSelectionSet selection, String name) {
+        for (graphql.schema.SelectedField field : selection.getImmediateFields()) {
+            if (field.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the selection asks for {@code edges { cursor }}. */
+    static boolean edgeCursorsSelected(graphql.schema.DataFetchingFieldSelectionSet selection) {
+        for (graphql.schema.SelectedField field : selection.getImmediateFields()) {
+            if (field.getName().equals("edges") && selects(field.getSelectionSet(), "cursor")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -92,7 +115,7 @@ public final class Paging {
         String before = (String) arguments.get("before");
         Map<String, Object> where = (Map<String, Object>) arguments.get("where");
         List<Map<String, Object>> orderBy = (List<Map<String, Object>>) arguments.get("orderBy");
-        boolean withTotal = selection.contains("totalCount");
+        boolean withTotal = selects(selection, "totalCount");
         if (!rowsSelected(selection) && first == null && last == null) {
             List<Sort> sorts = sorts(type, orderBy, relations);
             // No page to bound, but a malformed cursor is still an error, not silently ignored.
@@ -104,7 +127,8 @@ public final class Paging {
             }
             return new PageRequest(0, null, withTotal, where, sorts);
         }
-        return sized(limits, type, first, after, last, before, withTotal, where, sorts(type, orderBy, relations));
+        return sized(limits, type, first, after, last, before, withTotal, where, sorts(type, orderBy, relations))
+            .withEdgeCursors(edgeCursorsSelected(selection));
     }
 
     private static List<Sort> sorts(NodeType<?> type, List<Map<String, Object>> orderBy, RelationIndex relations) {

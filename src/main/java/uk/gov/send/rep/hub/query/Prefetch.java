@@ -20,7 +20,7 @@ import graphql.schema.SelectedField;
  *     statement would read, for every row at once.</li>
  * </ul>
  * The values are kept against the row's record ({@link Prefetched}) and the fields answered
- * from there ({@link PrefetchedFields}): their fetchers run nothing.
+ * from there ({@link HubInstrumentation}): their fetchers run nothing.
  *
  * @param relation the relation
  * @param page the connection's page, or null for a to-one field
@@ -78,13 +78,29 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
         return column + "_total";
     }
 
-    /** Where a connection field's rows are selected: {@code edges/node/*}. */
-    static final String CONNECTION_ROWS = "edges/node/*";
+    /**
+     * The fields selected under a connection's rows, {@code edges/node/*}, found by walking the
+     * immediate fields ({@code getFields(glob)} compiles a path matcher per call).
+     */
+    static List<SelectedField> rowFields(graphql.schema.DataFetchingFieldSelectionSet selection) {
+        return under(under(selection.getImmediateFields(), "edges"), "node");
+    }
+
+    /** The fields selected under the fields of this name among {@code fields}. */
+    private static List<SelectedField> under(List<SelectedField> fields, String name) {
+        List<SelectedField> found = new ArrayList<>();
+        for (SelectedField field : fields) {
+            if (field.getName().equals(name)) {
+                found.addAll(field.getSelectionSet().getImmediateFields());
+            }
+        }
+        return found;
+    }
 
     /** The fields selected under the nodes of a list of edges: {@code node/*}. */
     static List<Prefetch> ofListOfEdges(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
             QueryProperties limits) {
-        return of(type, env.getSelectionSet().getFields("node/*"), relations, limits);
+        return of(type, under(env.getSelectionSet().getImmediateFields(), "node"), relations, limits);
     }
 
     /** The fields selected directly under a field returning the type (or a list of it). */
@@ -117,7 +133,7 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
                 continue;
             }
             var selection = field.getSelectionSet();
-            if (!selection.contains("edges") && !selection.contains("pageInfo") && !selection.contains("totalCount")) {
+            if (!Paging.rowsSelected(selection) && !Paging.selects(selection, "totalCount")) {
                 continue;
             }
             PageRequest page;
@@ -127,8 +143,9 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
             catch (InvalidArgumentException invalid) {
                 continue;
             }
-            List<Object> key = List.of(relation, page);
-            requests.putIfAbsent(key, page);
+            // Aliases with the same arguments share one read; any of them asking for edge cursors gets them.
+            List<Object> key = List.of(relation, page.withEdgeCursors(true));
+            requests.merge(key, page, (one, other) -> one.withEdgeCursors(one.edgeCursors() || other.edgeCursors()));
             pages.computeIfAbsent(key, k -> new ArrayList<>()).add(field);
         }
         List<Prefetch> prefetches = new ArrayList<>(toOne.size() + pages.size());
@@ -142,7 +159,7 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
         for (var entry : pages.entrySet()) {
             Relation<?, ?, ?> relation = (Relation<?, ?, ?>) entry.getKey().getFirst();
             List<SelectedField> subFields = new ArrayList<>();
-            entry.getValue().forEach(field -> subFields.addAll(field.getSelectionSet().getFields(CONNECTION_ROWS)));
+            entry.getValue().forEach(field -> subFields.addAll(rowFields(field.getSelectionSet())));
             PageRequest page = requests.get(entry.getKey());
             prefetches.add(new Prefetch(relation,
                 page.withColumns(columns(relation.target(), subFields, page.orderBy(), relations)),

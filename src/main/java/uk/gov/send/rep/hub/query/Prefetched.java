@@ -10,7 +10,7 @@ import graphql.GraphQLContext;
 /**
  * The values of relationship fields read with their rows ({@link Prefetch}), for one request: by
  * the row's record (the very object the field will be fetched for) and the field's result key
- * (its alias, or its name). {@link PrefetchedFields} answers those fields from here instead of
+ * (its alias, or its name). {@link HubInstrumentation} answers those fields from here instead of
  * calling their fetchers. Kept in the request's {@link GraphQLContext}.
  */
 final class Prefetched {

@@ -85,7 +85,7 @@ public class RelatedLoader {
             return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
         }
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
-        List<graphql.schema.SelectedField> fields = env.getSelectionSet().getFields(Prefetch.CONNECTION_ROWS);
+        List<graphql.schema.SelectedField> fields = Prefetch.rowFields(env.getSelectionSet());
         PageRequest rows = page.withColumns(Prefetch.columns(relation.target(), fields, page.orderBy(), relations));
         return loader.load(new RelatedKey(relation, parentKey, rows), Prefetch.of(relation.target(), fields, relations, properties))
             .thenApply(c -> ((Connection<E>) c).from(source));
@@ -116,7 +116,7 @@ public class RelatedLoader {
     private <P, T> CompletableFuture<List<T>> nodes(DataFetchingEnvironment env, Relation<P, T, Edge<T>> relation,
             Object parentKey, int limit) {
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
-        return loader.load(new RelatedKey(relation, parentKey, new PageRequest(limit, null, false)), Prefetch.ofNode(env, relation.target(), relations, properties))
+        return loader.load(new RelatedKey(relation, parentKey, new PageRequest(limit, null, false).withEdgeCursors(false)), Prefetch.ofNode(env, relation.target(), relations, properties))
             .thenApply(c -> {
                 @SuppressWarnings("unchecked")
                 Connection<Edge<T>> connection = (Connection<Edge<T>>) c;

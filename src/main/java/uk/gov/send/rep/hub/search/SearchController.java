@@ -35,7 +35,7 @@ class SearchController {
         SearchText words = SearchText.parse(text);
         Set<SearchType> chosen = types == null ? EnumSet.allOf(SearchType.class)
             : types.isEmpty() ? EnumSet.noneOf(SearchType.class) : EnumSet.copyOf(types);
-        PageRequest page = Paging.request(limits, null, first, null, null, null, env.getSelectionSet().contains("totalCount"),
+        PageRequest page = Paging.request(limits, null, first, null, null, null, Paging.selects(env.getSelectionSet(), "totalCount"),
             null, null);
         SearchCursor cursor = after == null ? null : SearchCursor.decode(after, SearchCursor.fingerprint(words, chosen));
         if (cursor != null && cursor.approximate() && words.typoLucene() == null) {

@@ -55,6 +55,15 @@ final class Load {
         double throughput() {
             return nanos.length / seconds;
         }
+
+        /** This point and another of the same operation and clients, measured separately, as one. */
+        Point plus(Point other) {
+            long[] all = Arrays.copyOf(nanos, nanos.length + other.nanos.length);
+            System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
+            Arrays.sort(all);
+            return new Point(clients, all, seconds + other.seconds, errors + other.errors,
+                firstError != null ? firstError : other.firstError);
+        }
     }
 
     private Load() {

@@ -136,6 +136,14 @@ public final class QueryBenchmark {
 
         Instant began = Instant.now();
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        // Every query on both sides once before anything is measured: the JIT compiles the engine,
+        // the driver and Neo4j's runtime in the first tens of seconds, on the same two cores, and
+        // would otherwise slow whichever query and side came first.
+        Duration settle = options.warmup().compareTo(Duration.ofSeconds(2)) < 0 ? options.warmup() : Duration.ofSeconds(2);
+        for (Report.Result result : results) {
+            Load.run(request -> hub(result.query(), request), 1, settle, 5, options.cap());
+            Load.run(request -> floor(result.query(), request), 1, settle, 5, options.cap());
+        }
         for (int i = 0; i < results.size(); i++) {
             Report.Result result = results.get(i);
             BenchmarkQuery query = result.query();
@@ -145,9 +153,13 @@ public final class QueryBenchmark {
                 if (clients > query.maxClients()) {
                     continue;
                 }
-                // Hub and floor alternate at each client count, so both see the same cache and machine.
+                // Hub and floor alternate at each client count, each in two halves in the order hub,
+                // floor, floor, hub, so that both see the same cache and machine and neither gains
+                // from going second while the JVM and the database settle.
                 Load.Point hubPoint = measure(request -> hub(query, request), clients);
                 Load.Point floorPoint = measure(request -> floor(query, request), clients);
+                floorPoint = floorPoint.plus(measure(request -> floor(query, request), clients));
+                hubPoint = hubPoint.plus(measure(request -> hub(query, request), clients));
                 result.hub().put(clients, hubPoint);
                 result.floor().put(clients, floorPoint);
                 System.out.printf("%-32s %2d clients: hub p50 %8.2f p95 %8.2f p99 %8.2f ms %8.1f req/s (n=%d, %d errors) |"
@@ -174,8 +186,10 @@ public final class QueryBenchmark {
         System.out.println("Report written to " + file);
     }
 
+    /** Half a point: half the time, half the requests and half the cap of {@code seconds}, {@code min-requests}, {@code max-seconds}. */
     private Load.Point measure(Load.Operation operation, int clients) throws InterruptedException {
-        return Load.run(operation, clients, options.duration(), Math.max(options.minRequests(), clients), options.cap());
+        return Load.run(operation, clients, options.duration().dividedBy(2), Math.max((options.minRequests() + 1) / 2, clients),
+            options.cap().dividedBy(2));
     }
 
     /**
@@ -308,16 +322,37 @@ public final class QueryBenchmark {
         out.append(split);
         if (options.statements() != null) {
             out.append("\n## Further statements (").append(options.statements().getFileName()).append(")\n\n");
-            for (String statement : readStatements(options.statements())) {
-                ProfiledRun run = profiled(statement, Map.of());
-                double time = median(() -> driver.executableQuery(statement).execute());
-                out.append("```cypher\n").append(statement).append("\n```\n\n%s; median %.2f ms\n\n```\n"
-                    .formatted(run.summary(), time)).append(run.plan()).append("```\n\n");
+            for (String chunk : readStatements(options.statements())) {
+                Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+                String statement = parameters(chunk, parameters);
+                ProfiledRun run = profiled(statement, parameters);
+                double time = median(() -> driver.executableQuery(statement).withParameters(parameters).execute());
+                out.append("```cypher\n").append(statement).append("\n```\n\nParameters: `").append(parameters)
+                    .append("`\n\n%s; median %.2f ms\n\n```\n".formatted(run.summary(), time)).append(run.plan())
+                    .append("```\n\n");
                 System.out.printf("statement %s...: %s, median %.2f ms%n",
                     statement.lines().findFirst().orElse(""), run.summary(), time);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A statement from a file without its parameter lines ({@code //param name value}: an
+     * integer when the value is one, else a string), which go to {@code into}.
+     */
+    private static String parameters(String chunk, Map<String, Object> into) {
+        StringBuilder statement = new StringBuilder();
+        for (String line : chunk.lines().toList()) {
+            if (line.startsWith("//param ")) {
+                String[] parts = line.substring("//param ".length()).strip().split("\\s+", 2);
+                into.put(parts[0], parts[1].matches("-?\\d+") ? (Object) Long.parseLong(parts[1]) : parts[1]);
+            }
+            else {
+                statement.append(line).append('\n');
+            }
+        }
+        return statement.toString().strip();
     }
 
     private static List<String> readStatements(Path file) {
@@ -330,11 +365,18 @@ public final class QueryBenchmark {
         }
     }
 
-    /** Median time of an action in milliseconds: at least 5 runs, more for up to 3 s. */
+    /**
+     * Median time of an action in milliseconds: runs for 1 s untimed (so that the JIT has compiled
+     * it), then at least 5 timed runs, more for up to 3 s or 1,000 runs.
+     */
     private static double median(Runnable action) {
+        long warm = System.nanoTime();
+        while (System.nanoTime() - warm < 1_000_000_000L) {
+            action.run();
+        }
         List<Long> times = new ArrayList<>();
         long started = System.nanoTime();
-        while (times.size() < 5 || (System.nanoTime() - started < 3_000_000_000L && times.size() < 200)) {
+        while (times.size() < 5 || (System.nanoTime() - started < 3_000_000_000L && times.size() < 1000)) {
             long began = System.nanoTime();
             action.run();
             times.add(System.nanoTime() - began);

@@ -60,8 +60,9 @@ final class Report {
               engine: parsing, validation, data fetchers, DataLoaders, the hub's Cypher; no HTTP, no JSON).
               Floor: hand-written Cypher through the hub's own `Driver` bean (`executableQuery`, read routing).
               Both reach the embedded Neo4j over the same loopback Bolt connection pool.
-            - Each point: %s s single-client warm-up per side, then %s s (at least %d requests, no new request
-              after %s s) per client count, hub and floor alternating. Latencies in milliseconds; req/s is
+            - First every query once on both sides (up to 2 s each), then per query %s s single-client warm-up
+              per side, then %s s (at least %d requests, no new request after %s s) per client count and side,
+              in two halves in the order hub, floor, floor, hub. Latencies in milliseconds; req/s is
               completed requests over the point's wall time. Round trips: Cypher statements per request,
               counted at the driver on one thread. Measuring took %d min %d s.
             """, os.getAvailableProcessors(), os.getTotalMemorySize() / 1e9, System.getProperty("java.vm.name"),

@@ -130,4 +130,28 @@ class OrderingIntegrationTests {
         graphQl().document("{ children(first: 2, orderBy: [{field: sex}, {field: ref}, {field: birthYear}, {field: yearGroup}]) { totalCount } }")
             .execute().errors().expect(e -> e.getMessage().contains("at most 3 sort keys")).verify();
     }
+
+    @Test
+    void shouldGiveTheSameCursorsWhetherOrNotEdgesAskForThem() {
+        // Edge cursors are made only when selected; pageInfo's are always the first and last edges'.
+        String arguments = "(first: 5, where: " + MINE + ", orderBy: [{field: secondaryNeed, direction: DESC}])";
+        GraphQlTester.Traversable with = graphQl().document("{ children" + arguments
+            + " { edges { cursor node { ref } } pageInfo { startCursor endCursor } } }").execute().errors().verify();
+        GraphQlTester.Traversable without = graphQl().document("{ children" + arguments
+            + " { edges { node { ref } } pageInfo { startCursor endCursor } } }").execute().errors().verify();
+        List<String> cursors = with.path("children.edges[*].cursor").entityList(String.class).get();
+        assertThat(cursors).hasSize(5).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(without.path("children.pageInfo.startCursor").entity(String.class).get())
+            .isEqualTo(with.path("children.pageInfo.startCursor").entity(String.class).get())
+            .isEqualTo(cursors.getFirst());
+        assertThat(without.path("children.pageInfo.endCursor").entity(String.class).get())
+            .isEqualTo(with.path("children.pageInfo.endCursor").entity(String.class).get())
+            .isEqualTo(cursors.getLast());
+        // A middle edge's cursor pages on from that edge.
+        List<String> rest = graphQl().document("query($after: String) { children(first: 2, after: $after, where: " + MINE
+                + ", orderBy: [{field: secondaryNeed, direction: DESC}]) { edges { node { ref } } } }")
+            .variable("after", cursors.get(1)).execute().errors().verify()
+            .path("children.edges[*].node.ref").entityList(String.class).get();
+        assertThat(rest).isEqualTo(with.path("children.edges[*].node.ref").entityList(String.class).get().subList(2, 4));
+    }
 }

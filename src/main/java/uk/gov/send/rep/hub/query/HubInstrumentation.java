@@ -1,0 +1,79 @@
+package uk.gov.send.rep.hub.query;
+
+import java.util.List;
+
+import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hub's one graphql-java instrumentation:
+ * <ul>
+ * <li>answers a relationship field from the value read with its row ({@link Prefetched}), without
+ * calling the field's controller method or its DataLoader; any other call goes to the fetcher as
+ * usual. Only non-trivial fetchers (controller methods) are wrapped: plain properties never are;</li>
+ * <li>tells a request's {@link QueryCost} the name of the operation being executed, as the
+ * document names it: clients often send a single named operation without {@code operationName}.</li>
+ * </ul>
+ * One instrumentation rather than several, and not wrapped in a {@code ChainedInstrumentation}
+ * ({@link #singleInstrumentation}): graphql-java calls an instrumentation four to five times per
+ * field of every row, and a chain loops over its members and allocates on each call, which cost
+ * more than completing the field (docs/benchmark.md).
+ */
+@Component
+class HubInstrumentation extends SimplePerformantInstrumentation {
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+            InstrumentationState state) {
+        ExecutionContext execution = parameters.getExecutionContext();
+        QueryCost cost = execution.getGraphQLContext().get(QueryCost.CONTEXT_KEY);
+        if (cost != null) {
+            cost.operationName(execution.getOperationDefinition().getName());
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        if (parameters.isTrivialDataFetcher()) {
+            return fetcher;
+        }
+        return env -> {
+            Prefetched store = Prefetched.find(env.getGraphQlContext());
+            Object source = env.getSource();
+            if (store != null && source != null) {
+                Object value = store.get(source, env.getExecutionStepInfo().getResultKey());
+                if (value != Prefetched.ABSENT) {
+                    return value;
+                }
+            }
+            return fetcher.get(env);
+        };
+    }
+
+    /**
+     * Spring for GraphQL wraps the instrumentations it finds in a {@code ChainedInstrumentation},
+     * even a single one; when there is only one, graphql-java is given it directly.
+     */
+    @Bean
+    static GraphQlSourceBuilderCustomizer singleInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+        return builder -> builder.configureGraphQl(graphQl -> {
+            List<Instrumentation> all = instrumentations.orderedStream().toList();
+            if (all.size() == 1) {
+                graphQl.instrumentation(all.getFirst());
+            }
+        });
+    }
+}
