@@ -146,21 +146,86 @@ public final class ConnectionQueries {
                 // A composite index on (field, key) holds only nodes that have both.
                 beyond = beyond.and(n.property(type.keyProperty()).isNotNull());
             }
-            branches.add(Cypher.match(n).where(filter.and(equal).and(beyond)).returning(n)
+            // Each branch hands on its sort values and key as the index gave them: after UNION the
+            // planner no longer knows them, and ordering by n's properties would read them again.
+            branches.add(Cypher.match(n).where(filter.and(equal).and(beyond)).returning(carried(type, n, sorts))
                 .orderBy(order(type, n, page)).limit(Cypher.parameter("limit")).build());
             if (i < sorts.size()) {
                 equal = equal.and(n.property(sorts.get(i).field().property()).isEqualTo(Cypher.parameter(prefix + i)));
             }
         }
-        var rows = Cypher.call(Cypher.unionAll(branches)).with(n).orderBy(order(type, n, page))
+        List<SortItem> order = carriedOrder(sorts, reversed);
+        var rows = Cypher.call(Cypher.unionAll(branches)).with(carriedNames(sorts)).orderBy(order)
             .limit(Cypher.parameter("limit"));
-        List<Object> content = projectionContent(n, page);
+        List<Object> content = carriedContent(type, n, page);
         Statement statement = prefetch.isEmpty()
             ? rows.returning(n.project(content.toArray()).as("node")).build()
             : prefetchCalls(rows, n, prefetch, content, new int[1], parameters, relations)
-                .returning(n.project(content.toArray()).as("node")).orderBy(order(type, n, page)).build();
+                .returning(n.project(content.toArray()).as("node")).orderBy(order).build();
         return new CypherQuery(render(statement, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
             parameters);
+    }
+
+    /** {@code n, n.<sort 0> AS s0, ..., n.<key> AS k}: what a seek branch returns. */
+    private static List<Expression> carried(NodeType<?> type, Node n, List<Sort> sorts) {
+        List<Expression> returned = new ArrayList<>();
+        returned.add(n.getRequiredSymbolicName());
+        for (int i = 0; i < sorts.size(); i++) {
+            returned.add(n.property(sorts.get(i).field().property()).as("s" + i));
+        }
+        returned.add(n.property(type.keyProperty()).as("k"));
+        return returned;
+    }
+
+    private static SymbolicName[] carriedNames(List<Sort> sorts) {
+        List<SymbolicName> names = new ArrayList<>();
+        names.add(Cypher.name("n"));
+        for (int i = 0; i < sorts.size(); i++) {
+            names.add(Cypher.name("s" + i));
+        }
+        names.add(Cypher.name("k"));
+        return names.toArray(SymbolicName[]::new);
+    }
+
+    /** The page's order over the carried values (as {@link #order}, which names n's properties). */
+    private static List<SortItem> carriedOrder(List<Sort> sorts, boolean reversed) {
+        List<SortItem> items = new ArrayList<>();
+        for (int i = 0; i < sorts.size(); i++) {
+            SymbolicName value = Cypher.name("s" + i);
+            items.add(sorts.get(i).descending() != reversed ? Cypher.sort(value).descending() : Cypher.sort(value).ascending());
+        }
+        SymbolicName key = Cypher.name("k");
+        items.add(keyDescending(sorts) != reversed ? Cypher.sort(key).descending() : Cypher.sort(key).ascending());
+        return items;
+    }
+
+    /** The row's projection, taking the sort values and key from the carried names rather than n. */
+    private static List<Object> carriedContent(NodeType<?> type, Node n, PageRequest page) {
+        if (page.columns() == null) {
+            return projectionContent(n, page);
+        }
+        List<Object> content = new ArrayList<>();
+        for (String column : page.columns()) {
+            int sort = -1;
+            for (int i = 0; i < page.orderBy().size(); i++) {
+                if (page.orderBy().get(i).field().property().equals(column)) {
+                    sort = i;
+                    break;
+                }
+            }
+            if (sort >= 0) {
+                content.add(column);
+                content.add(Cypher.name("s" + sort));
+            }
+            else if (column.equals(type.keyProperty())) {
+                content.add(column);
+                content.add(Cypher.name("k"));
+            }
+            else {
+                content.add(n.property(column));
+            }
+        }
+        return content;
     }
 
     /**
