@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * Records the statements the hub sends through Spring Data Neo4j's {@link Neo4jClient} (the read
- * API's only way to the database, {@code GraphReader.fetch}), with their parameters, so that the
- * profile mode can {@code PROFILE} exactly what a GraphQL request ran. Installed only in profile
- * mode: timed runs use the hub's beans untouched.
+ * Records the statements the hub sends through the driver's {@code executableQuery} (how
+ * {@code GraphReader.fetch}, the read API's only way to the database, reads outside a
+ * transaction) and Spring Data Neo4j's {@link Neo4jClient} (inside one), with their parameters,
+ * so that the profile mode can {@code PROFILE} exactly what a GraphQL request ran. Installed only
+ * in profile mode: timed runs use the hub's beans untouched.
  */
 final class StatementCapture implements BeanPostProcessor {
 
@@ -38,6 +40,10 @@ final class StatementCapture implements BeanPostProcessor {
         if (bean instanceof Neo4jClient client) {
             return Proxy.newProxyInstance(Neo4jClient.class.getClassLoader(), interfaces(client.getClass()),
                 new Recording(client, null));
+        }
+        if (bean instanceof Driver driver) {
+            return Proxy.newProxyInstance(Driver.class.getClassLoader(), new Class<?>[] { Driver.class },
+                new Recording(driver, null));
         }
         return bean;
     }
@@ -77,7 +83,10 @@ final class StatementCapture implements BeanPostProcessor {
         }
     }
 
-    /** Follows a statement from {@code query(cypher)} through {@code bindAll(parameters)}. */
+    /**
+     * Follows a statement from {@code query(cypher)} through {@code bindAll(parameters)}, or from
+     * {@code executableQuery(cypher)} through {@code withParameters(parameters)}.
+     */
     private final class Recording implements InvocationHandler {
 
         private final Object target;
@@ -91,14 +100,16 @@ final class StatementCapture implements BeanPostProcessor {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             int statement = index;
-            if (recording && method.getName().equals("query") && args != null && args.length == 1
+            if (recording && (method.getName().equals("query") || method.getName().equals("executableQuery"))
+                    && args != null && args.length == 1
                     && args[0] instanceof String cypher) {
                 synchronized (lock) {
                     statements.add(new Statement(cypher, Map.of()));
                     statement = statements.size() - 1;
                 }
             }
-            if (recording && statement >= 0 && method.getName().equals("bindAll") && args[0] instanceof Map<?, ?> map) {
+            if (recording && statement >= 0 && (method.getName().equals("bindAll") || method.getName().equals("withParameters"))
+                    && args[0] instanceof Map<?, ?> map) {
                 synchronized (lock) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> parameters = (Map<String, Object>) map;
@@ -116,6 +127,10 @@ final class StatementCapture implements BeanPostProcessor {
                     && method.getReturnType().getName().startsWith(SPEC_PACKAGE)) {
                 return Proxy.newProxyInstance(Neo4jClient.class.getClassLoader(), interfaces(result.getClass()),
                     new Recording(result, statement));
+            }
+            if (result != null && statement >= 0 && method.getReturnType() == org.neo4j.driver.ExecutableQuery.class) {
+                return Proxy.newProxyInstance(Driver.class.getClassLoader(),
+                    new Class<?>[] { org.neo4j.driver.ExecutableQuery.class }, new Recording(result, statement));
             }
             return result;
         }
