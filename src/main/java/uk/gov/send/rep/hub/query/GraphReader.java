@@ -9,14 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import graphql.schema.DataFetchingEnvironment;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.QueryConfig;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.RoutingControl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import uk.gov.send.rep.hub.query.ConnectionQueries.CypherQuery;
 
@@ -28,17 +22,11 @@ import uk.gov.send.rep.hub.query.ConnectionQueries.CypherQuery;
 public class GraphReader {
 
     private final Neo4jClient neo4j;
-    private final Driver driver;
-    private final QueryConfig reads;
     private final QueryProperties limits;
     private final RelationIndex relations;
 
-    GraphReader(Neo4jClient neo4j, Driver driver, @Value("${spring.data.neo4j.database:}") String database,
-            QueryProperties limits, RelationIndex relations) {
+    GraphReader(Neo4jClient neo4j, QueryProperties limits, RelationIndex relations) {
         this.neo4j = neo4j;
-        this.driver = driver;
-        QueryConfig.Builder config = QueryConfig.builder().withRouting(RoutingControl.READ);
-        this.reads = database.isBlank() ? config.build() : config.withDatabase(database).build();
         this.limits = limits;
         this.relations = relations;
     }
@@ -313,23 +301,7 @@ public class GraphReader {
         long started = System.nanoTime();
         List<Map<String, Object>> rows = List.of();
         try {
-            if (TransactionSynchronizationManager.isActualTransactionActive()) {
-                // Inside a Spring transaction (a write that reads back): read in it.
-                rows = List.copyOf(neo4j.query(query.cypher()).bindAll(query.parameters()).fetch().all());
-            }
-            else {
-                // Outside one (every GraphQL query), straight through the driver, routed to a reader:
-                // Neo4jClient's session handling and result streams cost more than the statement on
-                // small pages (docs/benchmark.md). The driver's executable-query bookmark manager
-                // keeps these reads causally after the hub's own earlier ones.
-                List<Record> records = driver.executableQuery(query.cypher()).withParameters(query.parameters())
-                    .withConfig(reads).execute().records();
-                List<Map<String, Object>> read = new ArrayList<>(records.size());
-                for (Record record : records) {
-                    read.add(record.asMap());
-                }
-                rows = read;
-            }
+            rows = List.copyOf(neo4j.query(query.cypher()).bindAll(query.parameters()).fetch().all());
             return rows;
         }
         finally {
