@@ -9,6 +9,7 @@ import org.neo4j.cypherdsl.core.Condition;
 import org.neo4j.cypherdsl.core.Cypher;
 import org.neo4j.cypherdsl.core.Expression;
 import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.Parameter;
 import org.neo4j.cypherdsl.core.Property;
 import org.neo4j.cypherdsl.core.Relationship;
 import org.neo4j.cypherdsl.core.SortItem;
@@ -128,7 +129,7 @@ public final class ConnectionQueries {
         List<Object> values = reversed ? page.before() : page.after();
         List<Sort> sorts = page.orderBy();
         parameters.put(prefix, values.getLast());
-        List<Statement> branches = new ArrayList<>();
+        List<Condition> branches = new ArrayList<>();
         Condition equal = Cypher.noCondition();
         for (int i = 0; i <= sorts.size(); i++) {
             Condition beyond;
@@ -146,45 +147,69 @@ public final class ConnectionQueries {
                 // A composite index on (field, key) holds only nodes that have both.
                 beyond = beyond.and(n.property(type.keyProperty()).isNotNull());
             }
-            // Each branch hands on its sort values and key as the index gave them: after UNION the
-            // planner no longer knows them, and ordering by n's properties would read them again.
-            branches.add(Cypher.match(n).where(filter.and(equal).and(beyond)).returning(carried(type, n, sorts))
-                .orderBy(order(type, n, page)).limit(Cypher.parameter("limit")).build());
+            branches.add(filter.and(equal).and(beyond));
             if (i < sorts.size()) {
                 equal = equal.and(n.property(sorts.get(i).field().property()).isEqualTo(Cypher.parameter(prefix + i)));
             }
         }
+        // In the page's order, the rows of the last branch (every sort value equal to the cursor's,
+        // the key beyond it) come first and those of the first branch (the first sort value beyond)
+        // last. The branches run in that order, each only while the page is not yet full, so a
+        // cursor whose ties fill the page costs one seek, as a first page does (f2-deep, f3-deep:
+        // 208 and 157 db hits with the branches as UNION ALL, about 105 this way). Each branch hands
+        // on its sort values and key as the index gave them (collected in order), so that nothing
+        // reads them from the store again.
+        SymbolicName rows = Cypher.name("rows");
+        Parameter<?> limit = Cypher.parameter("limit");
+        StatementBuilder.OngoingReading reading = null;
+        for (int b = branches.size() - 1; b >= 0; b--) {
+            SymbolicName found = Cypher.name("found" + b);
+            SymbolicName seek = Cypher.name("seek");
+            Statement branch = Cypher.match(n).where(branches.get(b)).with(n).orderBy(order(type, n, page)).limit(limit)
+                .returning(Cypher.collect(carriedMap(type, n, sorts)).as(b == branches.size() - 1 ? found : seek)).build();
+            if (reading == null) {
+                reading = Cypher.call(branch).with(found.as(rows.getValue()));
+                continue;
+            }
+            // The gate is an UNWIND of one row or none, and the seek an uncorrelated subquery under
+            // it: a WHERE on the page so far would be planned after the seek (reading every row of
+            // the range), and a MATCH under the UNWIND loses the index order (a sort instead of LIMIT).
+            Statement gated = Cypher.unwind(Cypher.caseExpression().when(Cypher.size(rows).lt(limit))
+                    .then(Cypher.listOf(Cypher.literalTrue())).elseDefault(Cypher.listOf()))
+                .as("open").call(branch)
+                .returning(Cypher.coalesce(Cypher.head(Cypher.collect(seek)), Cypher.listOf()).as(found)).build();
+            reading = reading.call(gated, rows).with(rows.add(found).as(rows.getValue()));
+        }
+        SymbolicName row = Cypher.name("row");
+        List<org.neo4j.cypherdsl.core.IdentifiableElement> unwound = new ArrayList<>();
+        unwound.add(Cypher.property(row, "n").as("n"));
+        for (int i = 0; i < sorts.size(); i++) {
+            unwound.add(Cypher.property(row, "s" + i).as("s" + i));
+        }
+        unwound.add(Cypher.property(row, "k").as("k"));
         List<SortItem> order = carriedOrder(sorts, reversed);
-        var rows = Cypher.call(Cypher.unionAll(branches)).with(carriedNames(sorts)).orderBy(order)
-            .limit(Cypher.parameter("limit"));
+        var selected = reading.unwind(rows).as(row.getValue()).with(unwound).orderBy(order).limit(limit);
         List<Object> content = carriedContent(type, n, page);
         Statement statement = prefetch.isEmpty()
-            ? rows.returning(n.project(content.toArray()).as("node")).build()
-            : prefetchCalls(rows, n, prefetch, content, new int[1], parameters, relations)
+            ? selected.returning(n.project(content.toArray()).as("node")).build()
+            : prefetchCalls(selected, n, prefetch, content, new int[1], parameters, relations)
                 .returning(n.project(content.toArray()).as("node")).orderBy(order).build();
         return new CypherQuery(render(statement, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
             parameters);
     }
 
-    /** {@code n, n.<sort 0> AS s0, ..., n.<key> AS k}: what a seek branch returns. */
-    private static List<Expression> carried(NodeType<?> type, Node n, List<Sort> sorts) {
-        List<Expression> returned = new ArrayList<>();
-        returned.add(n.getRequiredSymbolicName());
+    /** {@code {n: n, s0: n.<sort 0>, ..., k: n.<key>}}: what a seek branch collects per row. */
+    private static Expression carriedMap(NodeType<?> type, Node n, List<Sort> sorts) {
+        List<Object> entries = new ArrayList<>();
+        entries.add("n");
+        entries.add(n.getRequiredSymbolicName());
         for (int i = 0; i < sorts.size(); i++) {
-            returned.add(n.property(sorts.get(i).field().property()).as("s" + i));
+            entries.add("s" + i);
+            entries.add(n.property(sorts.get(i).field().property()));
         }
-        returned.add(n.property(type.keyProperty()).as("k"));
-        return returned;
-    }
-
-    private static SymbolicName[] carriedNames(List<Sort> sorts) {
-        List<SymbolicName> names = new ArrayList<>();
-        names.add(Cypher.name("n"));
-        for (int i = 0; i < sorts.size(); i++) {
-            names.add(Cypher.name("s" + i));
-        }
-        names.add(Cypher.name("k"));
-        return names.toArray(SymbolicName[]::new);
+        entries.add("k");
+        entries.add(n.property(type.keyProperty()));
+        return Cypher.mapOf(entries.toArray());
     }
 
     /** The page's order over the carried values (as {@link #order}, which names n's properties). */

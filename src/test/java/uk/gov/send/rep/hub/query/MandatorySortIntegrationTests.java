@@ -55,19 +55,22 @@ class MandatorySortIntegrationTests {
         PageRequest later = new PageRequest(5, false, List.of("2024-01-02", "x"), null, false, null,
             List.of(new Sort(THING.field("made").orElseThrow(), true)));
         CypherQuery query = ConnectionQueries.rootPage(THING, later);
-        // Past a cursor: one seek per sort key (the rows beyond its date; the rows of its date beyond
-        // its key), each read in index order and stopped at LIMIT, handing on the values the index
-        // gave (after UNION, ordering by n's properties would read them from the store again).
+        // Past a cursor: one seek per sort key, in the page's order (the rows of its date beyond its
+        // key, then the rows beyond its date), each read in index order and stopped at LIMIT, the
+        // second only while the page is not full; each hands on the values the index gave.
         assertThat(query.cypher()).isEqualTo("CYPHER 5 CALL () {"
-            + "MATCH (n:`Thing`) WHERE (n.made < $after0 AND n.ref IS NOT NULL) RETURN n, n.made AS s0, n.ref AS k "
-            + "ORDER BY n.made DESC, n.ref DESC LIMIT $limit UNION ALL "
-            + "MATCH (n:`Thing`) WHERE (n.made = $after0 AND n.ref < $after) RETURN n, n.made AS s0, n.ref AS k "
-            + "ORDER BY n.made DESC, n.ref DESC LIMIT $limit"
-            + "} WITH n, s0, k ORDER BY s0 DESC, k DESC LIMIT $limit RETURN n{.*} AS node");
+            + "MATCH (n:`Thing`) WHERE (n.made = $after0 AND n.ref < $after) WITH n ORDER BY n.made DESC, n.ref DESC "
+            + "LIMIT $limit RETURN collect({n: n, s0: n.made, k: n.ref}) AS found1} WITH found1 AS rows "
+            + "CALL (rows) {UNWIND CASE WHEN size(rows) < $limit THEN [true] ELSE [] END AS open "
+            + "CALL (*) {MATCH (n:`Thing`) WHERE (n.made < $after0 AND n.ref IS NOT NULL) WITH n ORDER BY n.made DESC, n.ref DESC "
+            + "LIMIT $limit RETURN collect({n: n, s0: n.made, k: n.ref}) AS seek} "
+            + "RETURN coalesce(head(collect(seek)), []) AS found0} WITH (rows + found0) AS rows "
+            + "UNWIND rows AS row WITH row.n AS n, row.s0 AS s0, row.k AS k ORDER BY s0 DESC, k DESC LIMIT $limit "
+            + "RETURN n{.*} AS node");
         assertThat(query.parameters()).containsEntry("after0", "2024-01-02").containsEntry("after", "x");
         // Selected columns come from the handed-on values where they are the sort key or the key.
         assertThat(ConnectionQueries.rootPage(THING, later.withColumns(List.of("ref", "made", "name"))).cypher())
-            .endsWith("WITH n, s0, k ORDER BY s0 DESC, k DESC LIMIT $limit RETURN n{ref: k, made: s0, .name} AS node");
+            .endsWith("WITH row.n AS n, row.s0 AS s0, row.k AS k ORDER BY s0 DESC, k DESC LIMIT $limit RETURN n{ref: k, made: s0, .name} AS node");
     }
 
     @SuppressWarnings("unchecked")
