@@ -114,13 +114,17 @@ public final class ConnectionQueries {
     }
 
     /**
-     * A page past a cursor in an order on fields every node has, as one seek per sort key:
-     * {@code CALL { MATCH (n) WHERE k0 > $after0 RETURN n ORDER BY ... LIMIT $limit UNION ALL
-     * MATCH (n) WHERE k0 = $after0 AND n.key > $after RETURN n ORDER BY ... LIMIT $limit } WITH n
-     * ORDER BY ... LIMIT $limit}. The branches split "beyond the cursor" into disjoint ranges, each
-     * an index seek read in order (with a composite index on (field, key), the last branch is an
-     * equality and a range on it) and stopped at LIMIT; the keyset condition as one disjunction
-     * would instead read every row with the cursor's value of the first key, however many.
+     * A page past a cursor in an order on fields every node has, as one seek per sort key, in the
+     * page's order: {@code CALL () { MATCH (n) WHERE k0 = $after0 AND n.key > $after WITH n ORDER BY
+     * ... LIMIT $limit RETURN collect({n: n, s0: n.k0, k: n.key}) AS found1 } WITH found1 AS rows
+     * CALL (rows) { UNWIND CASE WHEN size(rows) < $limit THEN [true] ELSE [] END AS open CALL (*) {
+     * MATCH (n) WHERE k0 > $after0 ... LIMIT $limit RETURN collect(...) AS seek } RETURN ... AS
+     * found0 } WITH rows + found0 AS rows UNWIND rows AS row ... ORDER BY s0, k LIMIT $limit}. The
+     * branches split "beyond the cursor" into disjoint ranges, each an index seek read in order
+     * (with a composite index on (field, key), the first is an equality and a range on it) and
+     * stopped at LIMIT, a later one only run while the page is not full; the keyset condition as
+     * one disjunction would instead read every row with the cursor's value of the first key,
+     * however many.
      */
     private static CypherQuery seekingPage(NodeType<?> type, Node n, PageRequest page, Condition filter,
             Map<String, Object> parameters, RelationIndex relations, List<Prefetch> prefetch) {
