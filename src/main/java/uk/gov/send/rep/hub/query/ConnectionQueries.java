@@ -166,9 +166,9 @@ public final class ConnectionQueries {
         SymbolicName rows = Cypher.name("rows");
         Parameter<?> limit = Cypher.parameter("limit");
         StatementBuilder.OngoingReading reading = null;
+        SymbolicName seek = Cypher.name("seek");
         for (int b = branches.size() - 1; b >= 0; b--) {
             SymbolicName found = Cypher.name("found" + b);
-            SymbolicName seek = Cypher.name("seek");
             Statement branch = Cypher.match(n).where(branches.get(b)).with(n).orderBy(order(type, n, page)).limit(limit)
                 .returning(Cypher.collect(carriedMap(type, n, sorts)).as(b == branches.size() - 1 ? found : seek)).build();
             if (reading == null) {
@@ -233,15 +233,10 @@ public final class ConnectionQueries {
         if (page.columns() == null) {
             return projectionContent(n, page);
         }
+        List<String> sorted = page.orderBy().stream().map(sort -> sort.field().property()).toList();
         List<Object> content = new ArrayList<>();
         for (String column : page.columns()) {
-            int sort = -1;
-            for (int i = 0; i < page.orderBy().size(); i++) {
-                if (page.orderBy().get(i).field().property().equals(column)) {
-                    sort = i;
-                    break;
-                }
-            }
+            int sort = sorted.indexOf(column);
             if (sort >= 0) {
                 content.add(column);
                 content.add(Cypher.name("s" + sort));

@@ -82,12 +82,18 @@ public final class Paging {
 
     /** Whether the selection asks for {@code edges { cursor }}. */
     static boolean edgeCursorsSelected(graphql.schema.DataFetchingFieldSelectionSet selection) {
-        for (graphql.schema.SelectedField field : selection.getImmediateFields()) {
-            if (field.getName().equals("edges") && selects(field.getSelectionSet(), "cursor")) {
-                return true;
+        return under(selection.getImmediateFields(), "edges").stream().anyMatch(field -> field.getName().equals("cursor"));
+    }
+
+    /** The fields selected under the fields of this name among {@code fields}. */
+    static List<graphql.schema.SelectedField> under(List<graphql.schema.SelectedField> fields, String name) {
+        List<graphql.schema.SelectedField> found = new ArrayList<>();
+        for (graphql.schema.SelectedField field : fields) {
+            if (field.getName().equals(name)) {
+                found.addAll(field.getSelectionSet().getImmediateFields());
             }
         }
-        return false;
+        return found;
     }
 
     /**

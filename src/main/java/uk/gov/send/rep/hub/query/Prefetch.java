@@ -83,24 +83,13 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
      * immediate fields ({@code getFields(glob)} compiles a path matcher per call).
      */
     static List<SelectedField> rowFields(graphql.schema.DataFetchingFieldSelectionSet selection) {
-        return under(under(selection.getImmediateFields(), "edges"), "node");
-    }
-
-    /** The fields selected under the fields of this name among {@code fields}. */
-    private static List<SelectedField> under(List<SelectedField> fields, String name) {
-        List<SelectedField> found = new ArrayList<>();
-        for (SelectedField field : fields) {
-            if (field.getName().equals(name)) {
-                found.addAll(field.getSelectionSet().getImmediateFields());
-            }
-        }
-        return found;
+        return Paging.under(Paging.under(selection.getImmediateFields(), "edges"), "node");
     }
 
     /** The fields selected under the nodes of a list of edges: {@code node/*}. */
     static List<Prefetch> ofListOfEdges(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
             QueryProperties limits) {
-        return of(type, under(env.getSelectionSet().getImmediateFields(), "node"), relations, limits);
+        return of(type, Paging.under(env.getSelectionSet().getImmediateFields(), "node"), relations, limits);
     }
 
     /** The fields selected directly under a field returning the type (or a list of it). */
