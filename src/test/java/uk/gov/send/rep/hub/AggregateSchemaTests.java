@@ -157,14 +157,16 @@ class AggregateSchemaTests {
     }
 
     private static String functions(String t, List<Field> minMax, List<Field> avgSum) {
-        StringBuilder sdl = new StringBuilder("    \"Rows.\"\n    count: Int!\n");
+        StringBuilder sdl = new StringBuilder("    \"Rows, or `c` when suppressed (see `suppressed`).\"\n    count: Count!\n");
+        sdl.append("    \"Why the figures are withheld (disclosure control), or null when they are shown.\"\n")
+            .append("    suppressed: Suppression\n");
         if (!minMax.isEmpty()) {
-            sdl.append("    \"Smallest value of each numeric or date field.\"\n    min: ").append(t).append("MinMax!\n");
-            sdl.append("    \"Largest value of each numeric or date field.\"\n    max: ").append(t).append("MinMax!\n");
+            sdl.append("    \"Smallest value of each numeric or date field; null when disclosure-controlled.\"\n    min: ").append(t).append("MinMax\n");
+            sdl.append("    \"Largest value of each numeric or date field; null when disclosure-controlled.\"\n    max: ").append(t).append("MinMax\n");
         }
         if (!avgSum.isEmpty()) {
-            sdl.append("    \"Mean of each numeric field, over the rows that have a value.\"\n    avg: ").append(t).append("AvgSum!\n");
-            sdl.append("    \"Total of each numeric field.\"\n    sum: ").append(t).append("AvgSum!\n");
+            sdl.append("    \"Mean of each numeric field, over the rows that have a value; null when suppressed.\"\n    avg: ").append(t).append("AvgSum\n");
+            sdl.append("    \"Total of each numeric field; null when suppressed.\"\n    sum: ").append(t).append("AvgSum\n");
         }
         return sdl.toString();
     }

@@ -9,6 +9,7 @@ import uk.gov.send.rep.hub.area.AreaGraph;
 import uk.gov.send.rep.hub.area.LocalArea;
 import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
+import uk.gov.send.rep.hub.query.Guard;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.query.Relations;
@@ -32,7 +33,9 @@ public class ChildGraph {
         p -> new Child(str(p, "ref"), integer(p, "birthYear"), str(p, "sex"), str(p, "yearGroup"),
             str(p, "senProvision"), str(p, "primaryNeed"), str(p, "secondaryNeed")),
         List.of(string("ref"), number("birthYear").mandatory(), string("sex"), string("yearGroup"), enumeration("senProvision"),
-            enumeration("primaryNeed"), enumeration("secondaryNeed")));
+            enumeration("primaryNeed"), enumeration("secondaryNeed")))
+        // A child is the data of the local area the child lives in (ADR 0010).
+        .protectedBy(Guard.areas(Guard.out("RESIDENT_IN", "LocalArea")));
 
     static final Relation<Child, LocalArea, Edge<LocalArea>> AREA =
         Relation.plain("Child.area", CHILD, "RESIDENT_IN", true, AreaGraph.LOCAL_AREA).atMostOne();

@@ -11,6 +11,7 @@ import uk.gov.send.rep.hub.child.Child;
 import uk.gov.send.rep.hub.child.ChildGraph;
 import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
+import uk.gov.send.rep.hub.query.Guard;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.query.Relations;
@@ -39,7 +40,10 @@ public class OutcomeGraph {
             str(p, "status")),
         List.of(string("key"), new Field("measureCode", "measure", Field.Kind.STRING), number("timePeriod"),
             string("timeIdentifier"), Field.date("periodStart"), number("value"), number("numerator"),
-            number("denominator"), string("status")));
+            number("denominator"), string("status")))
+        // A child's observation is the data of the child's area of residence; an area's or a
+        // setting's is a published statistic (ADR 0010).
+        .protectedBy(Guard.areasWhenLinked(Guard.in("OBSERVED", "Child"), Guard.out("RESIDENT_IN", "LocalArea")));
 
     static final Relation<Child, Observation, Edge<Observation>> CHILD_OBSERVATIONS =
         Relation.plain("Child.observations", ChildGraph.CHILD, "OBSERVED", true, OBSERVATION);

@@ -11,6 +11,7 @@ import uk.gov.send.rep.hub.child.Child;
 import uk.gov.send.rep.hub.child.ChildGraph;
 import uk.gov.send.rep.hub.query.Edge;
 import uk.gov.send.rep.hub.query.Field;
+import uk.gov.send.rep.hub.query.Guard;
 import uk.gov.send.rep.hub.query.NodeType;
 import uk.gov.send.rep.hub.query.Relation;
 import uk.gov.send.rep.hub.query.Relations;
@@ -37,7 +38,9 @@ public class PlanGraph {
             str(p, "ceaseReason")),
         List.of(string("ref"), string("kind"), Field.date("requested").mandatory(), enumeration("decision"), Field.date("decided"),
             Field.date("issued"), number("weeksToIssue"), bool("exceptionsApply"), enumeration("template"), bool("digital"),
-            enumeration("status"), Field.date("ceased"), enumeration("ceaseReason")));
+            enumeration("status"), Field.date("ceased"), enumeration("ceaseReason")))
+        // A plan is the data of the local area that maintains it (ADR 0010).
+        .protectedBy(Guard.areas(Guard.out("MAINTAINED_BY", "LocalArea")));
 
     static final Relation<Plan, Child, Edge<Child>> CHILD =
         Relation.plain("Plan.child", PLAN, "HAS_PLAN", false, ChildGraph.CHILD).atMostOne();

@@ -46,7 +46,7 @@ class AggregateFields implements RuntimeWiringConfigurer {
         this.aggregations = aggregations;
         this.limits = limits;
         registry.<AggregateKey, List<Aggregate>>forName(LOADER).registerMappedBatchLoader((keys, env) ->
-            Mono.fromCallable(QueryCost.bound(env, () -> load(keys))).subscribeOn(Schedulers.boundedElastic()));
+            Mono.fromCallable(Scope.bound(env, QueryCost.bound(env, () -> load(keys)))).subscribeOn(Schedulers.boundedElastic()));
     }
 
     /** One parent's aggregates of one relation; equal keys load once. */

@@ -43,8 +43,31 @@ public final class ConnectionQueries {
      * The statement's text: rendered once per shape of the inputs that built it, since the text
      * depends only on declarations and the shape of the arguments, never on their values.
      */
-    private static String render(Statement statement, Object... shape) {
-        return TEXTS.get(List.of(shape), key -> RENDERER.render(statement));
+    private static String render(Statement statement, Scope scope, Object... shape) {
+        // The scope's kind of access is part of the shape: its predicate is part of the text.
+        List<Object> key = new ArrayList<>(shape.length + 1);
+        key.add(scope.rows());
+        key.addAll(java.util.Arrays.asList(shape));
+        return TEXTS.get(key, k -> RENDERER.render(statement));
+    }
+
+    /**
+     * The scope's condition on the rows {@code n} of {@code type} (ADR 0010), or null when the
+     * type is not protected or the scope reads every row. The single place the compiler asks a
+     * type's {@link Guard}; the reader has already refused a scope that may read none.
+     */
+    private static Condition rowGuard(NodeType<?> type, Node n, Scope scope, Map<String, Object> parameters) {
+        if (type.guard() == null || scope.unrestricted()) {
+            return null;
+        }
+        if (type.guard().refuses(scope)) {
+            throw new AccessRefusedException(scope, "read " + type.typeName() + " rows; aggregates over them are open to it");
+        }
+        return type.guard().rows(n, scope, parameters);
+    }
+
+    private static Condition and(Condition condition, Condition guard) {
+        return guard == null ? condition : condition.and(guard);
     }
 
     /** A rendered statement and its parameters. */
@@ -64,19 +87,21 @@ public final class ConnectionQueries {
 
     /** As {@link #rootPage(NodeType, PageRequest)}, with filters that follow these relationship fields. */
     public static CypherQuery rootPage(NodeType<?> type, PageRequest page, RelationIndex relations) {
-        return rootPage(type, page, relations, List.of());
+        return rootPage(type, page, relations, List.of(), Scope.current());
     }
 
     /** As {@link #rootPage(NodeType, PageRequest, RelationIndex)}, reading these to-one fields of each row too. */
-    static CypherQuery rootPage(NodeType<?> type, PageRequest page, RelationIndex relations, List<Prefetch> prefetch) {
+    static CypherQuery rootPage(NodeType<?> type, PageRequest page, RelationIndex relations, List<Prefetch> prefetch,
+            Scope scope) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.size() + 1);
-        Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations);
+        Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations, Filters.Access.rows(scope));
+        Condition scoped = and(filter.condition(), rowGuard(type, n, scope, parameters));
         if (seeksBranches(page, filter)) {
-            return seekingPage(type, n, page, filter.condition(), parameters, relations, prefetch);
+            return seekingPage(type, n, page, scoped, parameters, relations, prefetch, scope);
         }
-        Condition condition = filter.condition()
+        Condition condition = scoped
             .and(cursors(type, n, page, parameters))
             // Nodes a joined filter names by key are a better place to start than the order's index.
             .and(filter.anchored() ? Cypher.noCondition() : keyIndexOrder(type, n, page));
@@ -94,10 +119,10 @@ public final class ConnectionQueries {
             List<Object> content = projectionContent(n, page);
             StatementBuilder.OngoingReading rows = prefetchCalls(
                 with.orderBy(order(type, n, page)).limit(Cypher.parameter("limit")), n, prefetch, content, new int[1],
-                parameters, relations);
+                parameters, relations, scope);
             statement = rows.returning(n.project(content.toArray()).as("node")).orderBy(order(type, n, page)).build();
         }
-        return new CypherQuery(render(statement, "rootPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
+        return new CypherQuery(render(statement, scope, "rootPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
             parameters);
     }
 
@@ -127,7 +152,7 @@ public final class ConnectionQueries {
      * however many.
      */
     private static CypherQuery seekingPage(NodeType<?> type, Node n, PageRequest page, Condition filter,
-            Map<String, Object> parameters, RelationIndex relations, List<Prefetch> prefetch) {
+            Map<String, Object> parameters, RelationIndex relations, List<Prefetch> prefetch, Scope scope) {
         boolean reversed = page.after() == null;
         String prefix = reversed ? "before" : "after";
         List<Object> values = reversed ? page.before() : page.after();
@@ -196,9 +221,9 @@ public final class ConnectionQueries {
         List<Object> content = carriedContent(type, n, page);
         Statement statement = prefetch.isEmpty()
             ? selected.returning(n.project(content.toArray()).as("node")).build()
-            : prefetchCalls(selected, n, prefetch, content, new int[1], parameters, relations)
+            : prefetchCalls(selected, n, prefetch, content, new int[1], parameters, relations, scope)
                 .returning(n.project(content.toArray()).as("node")).orderBy(order).build();
-        return new CypherQuery(render(statement, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
+        return new CypherQuery(render(statement, scope, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
             parameters);
     }
 
@@ -262,12 +287,17 @@ public final class ConnectionQueries {
 
     /** As {@link #rootCount(NodeType, PageRequest)}, with filters that follow these relationship fields. */
     public static CypherQuery rootCount(NodeType<?> type, PageRequest page, RelationIndex relations) {
+        return rootCount(type, page, relations, Scope.current());
+    }
+
+    /** As above, limited to the rows the scope may read. */
+    static CypherQuery rootCount(NodeType<?> type, PageRequest page, RelationIndex relations, Scope scope) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
-        Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations);
-        Statement statement = match(n, filter).where(filter.condition())
+        Filters.Match filter = Filters.match(type, n, page.where(), parameters, relations, Filters.Access.rows(scope));
+        Statement statement = match(n, filter).where(and(filter.condition(), rowGuard(type, n, scope, parameters)))
             .returning((filter.distinct() ? Cypher.countDistinct(n) : Cypher.count(n)).as("total")).build();
-        return new CypherQuery(render(statement, "rootCount", type, relations, String.valueOf(Shapes.where(page.where()))), parameters);
+        return new CypherQuery(render(statement, scope, "rootCount", type, relations, String.valueOf(Shapes.where(page.where()))), parameters);
     }
 
     /**
@@ -291,21 +321,22 @@ public final class ConnectionQueries {
     /** As {@link #byKeys(NodeType, String, List)}, reading these relationship fields of each node too. */
     static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch,
             RelationIndex relations) {
-        return byKeys(type, property, keys, prefetch, relations, null);
+        return byKeys(type, property, keys, prefetch, relations, null, Scope.current());
     }
 
     /** As above, reading only these properties of each node (null: all). */
     static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch,
-            RelationIndex relations, List<String> columns) {
+            RelationIndex relations, List<String> columns, Scope scope) {
         Node n = Cypher.node(type.label()).named("n");
         List<Object> content = projectionContent(n, new PageRequest(1, null, false).withColumns(columns));
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("keys", keys);
-        Statement statement = prefetchCalls(Cypher.match(n).where(n.property(property).in(Cypher.parameter("keys"))),
-                n, prefetch, content, new int[1], parameters, relations)
+        Condition condition = and(n.property(property).in(Cypher.parameter("keys")), rowGuard(type, n, scope, parameters));
+        Statement statement = prefetchCalls(Cypher.match(n).where(condition),
+                n, prefetch, content, new int[1], parameters, relations, scope)
             .returning(n.project(content.toArray()).as("node"))
             .build();
-        return new CypherQuery(render(statement, "byKeys", type, property, relations, Shapes.prefetch(prefetch), String.valueOf(columns)), parameters);
+        return new CypherQuery(render(statement, scope, "byKeys", type, property, relations, Shapes.prefetch(prefetch), String.valueOf(columns)), parameters);
     }
 
     /**
@@ -321,12 +352,12 @@ public final class ConnectionQueries {
     /** As {@link #relatedPages(Relation, List, PageRequest)}, with filters that follow these relationship fields. */
     public static CypherQuery relatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page,
             RelationIndex relations) {
-        return relatedPages(relation, parentKeys, page, relations, List.of());
+        return relatedPages(relation, parentKeys, page, relations, List.of(), Scope.current());
     }
 
     /** As {@link #relatedPages(Relation, List, PageRequest, RelationIndex)}, reading these to-one fields of each row too. */
     static CypherQuery relatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page,
-            RelationIndex relations, List<Prefetch> prefetch) {
+            RelationIndex relations, List<Prefetch> prefetch, Scope scope) {
         SymbolicName key = Cypher.name("key");
         Node p = Cypher.node(relation.parent().label()).named("p");
         Node n = Cypher.node(relation.target().label()).named("n");
@@ -334,8 +365,11 @@ public final class ConnectionQueries {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("keys", parentKeys);
 
-        Condition filter = Filters.condition(relation.target(), n, page.where(), parameters, relations);
-        Statement inner = relatedRows(relation, r, n, page, filter, "", "rows", parameters, relations, prefetch, new int[1]);
+        Condition guard = rowGuard(relation.target(), n, scope, parameters);
+        Condition filter = and(Filters.condition(relation.target(), n, page.where(), parameters, relations,
+            Filters.Access.rows(scope)), guard);
+        Statement inner = relatedRows(relation, r, n, page, filter, "", "rows", parameters, relations, prefetch, new int[1],
+            scope);
 
         StatementBuilder.OngoingReadingAndReturn returning;
         var outer = Cypher.unwind(Cypher.parameter("keys")).as(key)
@@ -343,16 +377,17 @@ public final class ConnectionQueries {
             .where(p.property(relation.parent().keyProperty()).isEqualTo(key))
             .call(inner, p);
         if (page.withTotal()) {
-            Node target = page.where() == null ? Cypher.node(relation.target().label())
+            boolean unfiltered = page.where() == null && guard == null;
+            Node target = unfiltered ? Cypher.node(relation.target().label())
                 : Cypher.node(relation.target().label()).named("n");
-            returning = outer.returning(Cypher.name("key"), Cypher.name("rows"), page.where() == null
+            returning = outer.returning(Cypher.name("key"), Cypher.name("rows"), unfiltered
                 ? Cypher.count(relationship(relation, p, target)).as("total")
                 : Cypher.count(List.of(relationship(relation, p, target)), Where.from(filter)).as("total"));
         }
         else {
             returning = outer.returning(Cypher.name("key"), Cypher.name("rows"));
         }
-        return new CypherQuery(render(returning.build(), "relatedPages", relation, relations, Shapes.page(page),
+        return new CypherQuery(render(returning.build(), scope, "relatedPages", relation, relations, Shapes.page(page),
             Shapes.prefetch(prefetch)), parameters);
     }
 
@@ -364,11 +399,24 @@ public final class ConnectionQueries {
      */
     public static CypherQuery aggregate(NodeType<?> type, Map<String, Object> where, AggregateSpec spec,
             RelationIndex relations) {
+        return aggregate(type, where, spec, relations, Scope.current());
+    }
+
+    /**
+     * As above, for a scope. Over a protected type and a restricted scope the rows are not
+     * limited to the scope: the statement also returns {@code inScope}, how many of each set's
+     * rows the scope may read, for disclosure control ({@link Disclosure}).
+     */
+    static CypherQuery aggregate(NodeType<?> type, Map<String, Object> where, AggregateSpec spec,
+            RelationIndex relations, Scope scope) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
-        Filters.Match filter = Filters.match(type, n, where, parameters, relations);
-        var matched = match(n, filter).where(filter.condition());
-        var columns = spec.by().isEmpty() ? aggregateColumns(n, spec) : groupColumns(n, spec);
+        Filters.Access access = Filters.Access.aggregate(type, scope);
+        Filters.Match filter = Filters.match(type, n, where, parameters, relations, access);
+        var matched = match(n, filter).where(access.population() ? filter.condition()
+            : and(filter.condition(), rowGuard(type, n, scope, parameters)));
+        Condition inScope = inScope(type, spec, n, access, parameters);
+        var columns = spec.by().isEmpty() ? aggregateColumns(n, spec, inScope) : groupColumns(n, spec, inScope);
         var returning = filter.distinct() ? matched.withDistinct(n).returning(columns) : matched.returning(columns);
         Statement statement;
         if (spec.by().isEmpty()) {
@@ -378,7 +426,7 @@ public final class ConnectionQueries {
             parameters.put("limit", spec.limit());
             statement = returning.orderBy(groupOrder(spec)).limit(Cypher.parameter("limit")).build();
         }
-        return new CypherQuery(render(statement, "aggregate", type, relations, String.valueOf(Shapes.where(where)),
+        return new CypherQuery(render(statement, scope, "aggregate", type, relations, String.valueOf(Shapes.where(where)),
             spec.by(), spec.min(), spec.max(), spec.avg(), spec.sum()), parameters);
     }
 
@@ -390,23 +438,32 @@ public final class ConnectionQueries {
      */
     public static CypherQuery relatedAggregates(Relation<?, ?, ?> relation, List<?> parentKeys, Map<String, Object> where,
             AggregateSpec spec, RelationIndex relations) {
+        return relatedAggregates(relation, parentKeys, where, spec, relations, Scope.current());
+    }
+
+    /** As above, for a scope (see {@link #aggregate(NodeType, Map, AggregateSpec, RelationIndex, Scope)}). */
+    static CypherQuery relatedAggregates(Relation<?, ?, ?> relation, List<?> parentKeys, Map<String, Object> where,
+            AggregateSpec spec, RelationIndex relations, Scope scope) {
         SymbolicName key = Cypher.name("key");
         Node p = Cypher.node(relation.parent().label()).named("p");
         Node n = Cypher.node(relation.target().label()).named("n");
         Relationship r = relationship(relation, p, n).named("r");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("keys", parentKeys);
-        Condition filter = Filters.condition(relation.target(), n, where, parameters, relations);
-        var match = Cypher.match(r).where(filter);
+        Filters.Access access = Filters.Access.aggregate(relation.target(), scope);
+        Condition filter = Filters.condition(relation.target(), n, where, parameters, relations, access);
+        var match = Cypher.match(r).where(access.population() ? filter
+            : and(filter, rowGuard(relation.target(), n, scope, parameters)));
+        Condition inScope = inScope(relation.target(), spec, n, access, parameters);
         List<org.neo4j.cypherdsl.core.AliasedExpression> columns;
         Statement inner;
         if (spec.by().isEmpty()) {
-            columns = aggregateColumns(n, spec);
+            columns = aggregateColumns(n, spec, inScope);
             inner = match.returning(columns).build();
         }
         else {
             parameters.put("limit", spec.limit());
-            columns = groupColumns(n, spec);
+            columns = groupColumns(n, spec, inScope);
             inner = match.returning(columns).orderBy(groupOrder(spec)).limit(Cypher.parameter("limit")).build();
         }
         List<Object> entries = new ArrayList<>();
@@ -420,14 +477,41 @@ public final class ConnectionQueries {
             .call(inner, p)
             .returning(key, Cypher.collect(Cypher.mapOf(entries.toArray())).as("groups"))
             .build();
-        return new CypherQuery(render(statement, "relatedAggregates", relation, relations,
+        return new CypherQuery(render(statement, scope, "relatedAggregates", relation, relations,
             String.valueOf(Shapes.where(where)), spec.by(), spec.min(), spec.max(), spec.avg(), spec.sum()), parameters);
     }
 
-    /** {@code count(n) AS count} and each selected function, aliased {@code <function>_<field>}. */
-    private static List<org.neo4j.cypherdsl.core.AliasedExpression> aggregateColumns(Node n, AggregateSpec spec) {
+    /**
+     * For a disclosure-controlled aggregate (a population, see {@link Filters.Access}): the
+     * condition telling the rows the scope may read, after refusing group keys that identify a
+     * protected row; null otherwise.
+     */
+    private static Condition inScope(NodeType<?> type, AggregateSpec spec, Node n, Filters.Access access,
+            Map<String, Object> parameters) {
+        if (!access.population()) {
+            return null;
+        }
+        for (GroupKey key : spec.by()) {
+            NodeType<?> keyed = key.via() == null ? type : key.via().target();
+            if (keyed.identifies(key.field())) {
+                throw new AccessRefusedException(access.scope(), "group " + type.typeName() + " rows by `" + key.name()
+                    + "`: it identifies a single row");
+            }
+        }
+        return type.guard().rows(n, access.scope(), parameters);
+    }
+
+    /**
+     * {@code count(n) AS count} and each selected function, aliased {@code <function>_<field>};
+     * with {@code inScope}, also {@code count(CASE WHEN <inScope> THEN 1 END) AS inScope}.
+     */
+    private static List<org.neo4j.cypherdsl.core.AliasedExpression> aggregateColumns(Node n, AggregateSpec spec,
+            Condition inScope) {
         List<org.neo4j.cypherdsl.core.AliasedExpression> columns = new ArrayList<>();
         columns.add(Cypher.count(n).as("count"));
+        if (inScope != null) {
+            columns.add(Cypher.count(Cypher.caseExpression().when(inScope).then(Cypher.literalOf(1))).as("inScope"));
+        }
         spec.min().forEach(f -> columns.add(Cypher.min(n.property(f.property())).as("min_" + f.name())));
         spec.max().forEach(f -> columns.add(Cypher.max(n.property(f.property())).as("max_" + f.name())));
         spec.avg().forEach(f -> columns.add(Cypher.avg(n.property(f.property())).as("avg_" + f.name())));
@@ -436,12 +520,13 @@ public final class ConnectionQueries {
     }
 
     /** The group keys as {@code k0}, {@code k1}, then the aggregate columns. */
-    private static List<org.neo4j.cypherdsl.core.AliasedExpression> groupColumns(Node n, AggregateSpec spec) {
+    private static List<org.neo4j.cypherdsl.core.AliasedExpression> groupColumns(Node n, AggregateSpec spec,
+            Condition inScope) {
         List<org.neo4j.cypherdsl.core.AliasedExpression> columns = new ArrayList<>();
         for (int i = 0; i < spec.by().size(); i++) {
             columns.add(groupKey(spec.by().get(i), n, i).as("k" + i));
         }
-        columns.addAll(aggregateColumns(n, spec));
+        columns.addAll(aggregateColumns(n, spec, inScope));
         return columns;
     }
 
@@ -614,7 +699,7 @@ public final class ConnectionQueries {
      */
     private static Statement relatedRows(Relation<?, ?, ?> relation, Relationship r, Node n, PageRequest page,
             Condition filter, String suffix, String rowsName, Map<String, Object> parameters, RelationIndex relations,
-            List<Prefetch> prefetch, int[] names) {
+            List<Prefetch> prefetch, int[] names, Scope scope) {
         parameters.put("limit" + suffix, page.size() + 1);
         Condition condition = filter.and(cursors(relation.target(), n, page, parameters, suffix));
         var pageRows = Cypher.match(r).where(condition)
@@ -629,7 +714,8 @@ public final class ConnectionQueries {
         }
         List<org.neo4j.cypherdsl.core.IdentifiableElement> carried = new ArrayList<>(List.of(r, n));
         int before = content.size();
-        StatementBuilder.OngoingReading fetched = prefetchCalls(pageRows, n, prefetch, content, names, parameters, relations);
+        StatementBuilder.OngoingReading fetched = prefetchCalls(pageRows, n, prefetch, content, names, parameters, relations,
+            scope);
         for (int i = before + 1; i < content.size(); i += 2) {
             if (content.get(i) instanceof SymbolicName value) {
                 carried.add(value);
@@ -658,7 +744,7 @@ public final class ConnectionQueries {
      */
     private static StatementBuilder.OngoingReading prefetchCalls(StatementBuilder.OngoingReading reading, Node n,
             List<Prefetch> prefetch, List<Object> content, int[] names, Map<String, Object> parameters,
-            RelationIndex relations) {
+            RelationIndex relations, Scope scope) {
         for (Prefetch one : prefetch) {
             int index = ++names[0];
             SymbolicName value = Cypher.name("v" + index);
@@ -672,20 +758,23 @@ public final class ConnectionQueries {
                 else {
                     one.columns().forEach(column -> inner.add(t.property(column)));
                 }
-                StatementBuilder.OngoingReading related = prefetchCalls(
-                    Cypher.optionalMatch(relationship(one.relation(), n, t)), t, one.nested(), inner, names, parameters,
-                    relations);
+                Condition guard = rowGuard(one.relation().target(), t, scope, parameters);
+                var optional = Cypher.optionalMatch(relationship(one.relation(), n, t));
+                StatementBuilder.OngoingReading related = prefetchCalls(guard == null ? optional : optional.where(guard), t,
+                    one.nested(), inner, names, parameters, relations, scope);
                 subquery = related.returning(t.project(inner.toArray()).as(value)).limit(1).build();
             }
             else {
                 Node m = Cypher.node(one.relation().target().label()).named("n" + index);
                 Relationship r = relationship(one.relation(), n, m).named("r" + index);
-                Condition filter = Filters.condition(one.relation().target(), m, one.page().where(), parameters, relations);
+                Condition guard = rowGuard(one.relation().target(), m, scope, parameters);
+                Condition filter = and(Filters.condition(one.relation().target(), m, one.page().where(), parameters, relations,
+                    Filters.Access.rows(scope)), guard);
                 subquery = relatedRows(one.relation(), r, m, one.page(), filter, "_" + index + "_", value.getValue(), parameters,
-                    relations, one.nested(), names);
+                    relations, one.nested(), names, scope);
                 if (one.page().withTotal()) {
                     content.add(one.totalColumn());
-                    content.add(one.page().where() == null
+                    content.add(one.page().where() == null && guard == null
                         ? Cypher.count(relationship(one.relation(), n, Cypher.node(one.relation().target().label())))
                         : Cypher.count(List.of(relationship(one.relation(), n, m)), Where.from(filter)));
                 }

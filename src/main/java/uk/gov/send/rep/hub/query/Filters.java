@@ -23,15 +23,35 @@ final class Filters {
     private Filters() {
     }
 
+    /**
+     * Who the filter is compiled for: the request's scope, and whether the filter defines the
+     * population of a disclosure-controlled aggregate over a protected type (ADR 0010). For rows
+     * ({@code population} false) every related protected node a relationship filter reaches is
+     * limited to the scope, and a role that may read none of them is refused; for a population the
+     * related rows are not limited (the aggregate is disclosure-controlled as a whole), but no
+     * field that identifies a protected row may be named.
+     */
+    record Access(Scope scope, boolean population) {
+
+        static Access rows(Scope scope) {
+            return new Access(scope, false);
+        }
+
+        /** For an aggregate over {@code type}: a population when the type is protected and the scope restricted. */
+        static Access aggregate(NodeType<?> type, Scope scope) {
+            return new Access(scope, type.guard() != null && !scope.unrestricted());
+        }
+    }
+
     /** The condition for {@code where} on {@code n}, or {@link Cypher#noCondition()} when there is none. */
     static Condition condition(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters) {
-        return condition(type, n, where, parameters, RelationIndex.none());
+        return condition(type, n, where, parameters, RelationIndex.none(), Access.rows(Scope.current()));
     }
 
     /** As above, following relationship fields of {@code relations} ({@code some}, {@code none}, {@code all}, {@code single}). */
     static Condition condition(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters,
-            RelationIndex relations) {
-        return where == null ? Cypher.noCondition() : new Compiler(parameters, relations).object(type, n, where, "where");
+            RelationIndex relations, Access access) {
+        return where == null ? Cypher.noCondition() : new Compiler(parameters, relations, access).object(type, n, where, "where");
     }
 
     /**
@@ -54,11 +74,11 @@ final class Filters {
      * {@code NOT}, and {@code none}, {@code all}, {@code single}, stay subqueries.
      */
     static Match match(NodeType<?> type, Node n, Map<String, Object> where, Map<String, Object> parameters,
-            RelationIndex relations) {
+            RelationIndex relations, Access access) {
         if (where == null) {
             return new Match(List.of(), Cypher.noCondition(), false, false);
         }
-        Compiler compiler = new Compiler(parameters, relations);
+        Compiler compiler = new Compiler(parameters, relations, access);
         List<RelationshipPattern> patterns = new ArrayList<>();
         boolean[] flags = {false, false};
         Condition condition = compiler.hoisting(type, n, where, "where", patterns, flags);
@@ -70,11 +90,37 @@ final class Filters {
 
         private final Map<String, Object> parameters;
         private final RelationIndex relations;
+        private final Access access;
         private int nested;
 
-        Compiler(Map<String, Object> parameters, RelationIndex relations) {
+        Compiler(Map<String, Object> parameters, RelationIndex relations, Access access) {
             this.parameters = parameters;
             this.relations = relations;
+            this.access = access;
+        }
+
+        /**
+         * The scope's condition on a related node {@code m} of a relationship filter at {@code path}
+         * (null when there is none): rows only, see {@link Access}.
+         */
+        private Condition guard(Relation<?, ?, ?> relation, Node m, String path) {
+            Guard guard = relation.target().guard();
+            if (guard == null || access.population() || access.scope().unrestricted()) {
+                return null;
+            }
+            if (guard.refuses(access.scope())) {
+                throw new AccessRefusedException(access.scope(), "filter through " + relation.target().typeName()
+                    + " rows (" + path + "): it may read none of them; aggregates over them are open to it");
+            }
+            return guard.rows(m, access.scope(), parameters);
+        }
+
+        /** Refuses an identifying field of a protected row in a disclosure-controlled aggregate's filter. */
+        private void identifying(NodeType<?> type, Field field, String path) {
+            if (access.population() && type.identifies(field)) {
+                throw new AccessRefusedException(access.scope(), "filter on `" + field.name() + "` of " + type.typeName()
+                    + " (" + path + ") in an aggregate: it identifies a single row");
+            }
         }
 
         Condition object(NodeType<?> type, Node n, Map<String, Object> where, String path) {
@@ -90,6 +136,7 @@ final class Filters {
                     default -> {
                         var field = type.field(name);
                         if (field.isPresent()) {
+                            identifying(type, field.get(), at);
                             yield Filters.field(field.get(), n, asMap(value, at), parameters, at);
                         }
                         Relation<?, ?, ?> relation = relations.find(type, name).orElseThrow(() -> new InvalidArgumentException(
@@ -159,6 +206,10 @@ final class Filters {
                 Map<String, Object> edgeWhere = new java.util.LinkedHashMap<>(where);
                 edgeWhere.remove("node");
                 condition = edgeWhere.isEmpty() ? condition : relatedCondition(relation, pattern, m, edgeWhere, path);
+            }
+            Condition guard = guard(relation, m, path);
+            if (guard != null) {
+                condition = condition.and(guard);
             }
             String nodePath = relation.edgeFields().isEmpty() ? path : path + ".node";
             return nodeWhere == null ? condition
@@ -283,6 +334,11 @@ final class Filters {
             return condition;
         }
 
+        /** Both conditions; either may be null (none). */
+        private static Condition both(Condition a, Condition b) {
+            return a == null ? b : b == null ? a : a.and(b);
+        }
+
         private static Condition exists(org.neo4j.cypherdsl.core.RelationshipPattern pattern, Condition where) {
             return where == null ? Cypher.exists(pattern) : Cypher.exists(List.of(pattern), Where.from(where));
         }
@@ -299,12 +355,15 @@ final class Filters {
                 Map<String, Object> nestedWhere = asMap(entry.getValue(), at);
                 // An empty filter matches every related row: the pattern alone, with no WHERE.
                 Condition inner = nestedWhere.isEmpty() ? null : relatedCondition(relation, pattern, m, nestedWhere, at);
+                // Only the related rows the scope may read count, for every quantifier.
+                Condition guard = guard(relation, m, at);
+                Condition visible = both(guard, inner);
                 Condition part = switch (entry.getKey()) {
-                    case "some" -> exists(pattern, inner);
-                    case "none" -> Cypher.not(exists(pattern, inner));
-                    case "all" -> inner == null ? Cypher.noCondition() : Cypher.not(exists(pattern, Cypher.not(inner)));
-                    case "single" -> (inner == null ? Cypher.count(pattern)
-                        : Cypher.count(List.of(pattern), Where.from(inner))).isEqualTo(Cypher.literalOf(1));
+                    case "some" -> exists(pattern, visible);
+                    case "none" -> Cypher.not(exists(pattern, visible));
+                    case "all" -> inner == null ? Cypher.noCondition() : Cypher.not(exists(pattern, both(guard, Cypher.not(inner))));
+                    case "single" -> (visible == null ? Cypher.count(pattern)
+                        : Cypher.count(List.of(pattern), Where.from(visible))).isEqualTo(Cypher.literalOf(1));
                     default -> throw new InvalidArgumentException(at, "'" + entry.getKey() + "' is not a relationship filter");
                 };
                 condition = condition.and(part);

@@ -69,9 +69,37 @@ public class GraphQlWiring {
         }
     }
 
+    /** {@code Count}: a count as a number, or the symbol {@code c} when suppressed; output only. */
+    public static final GraphQLScalarType COUNT = GraphQLScalarType.newScalar()
+        .name("Count")
+        .description("A count of rows, or the symbol c when suppressed")
+        .coercing(new Coercing<Object, Object>() {
+            @Override
+            public Object serialize(Object value, GraphQLContext context, Locale locale) {
+                if (value instanceof Number number) {
+                    return number.longValue();
+                }
+                if (Suppression.SYMBOL.equals(value)) {
+                    return value;
+                }
+                throw new CoercingSerializeException("a Count is a number or \"c\", not " + value);
+            }
+
+            @Override
+            public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+                throw new CoercingParseValueException("Count is an output type only");
+            }
+
+            @Override
+            public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                throw new CoercingParseLiteralException("Count is an output type only");
+            }
+        })
+        .build();
+
     @Bean
     RuntimeWiringConfigurer hubScalars() {
-        return wiring -> wiring.scalar(DATE);
+        return wiring -> wiring.scalar(DATE).scalar(COUNT);
     }
 
     @Bean
@@ -84,6 +112,13 @@ public class GraphQlWiring {
                         .errorType(ErrorType.BAD_REQUEST)
                         .message(invalid.getMessage())
                         .extensions(java.util.Map.of("argument", invalid.argument()))
+                        .build();
+                }
+                if (ex instanceof AccessRefusedException refused) {
+                    return GraphqlErrorBuilder.newError(env)
+                        .errorType(ErrorType.FORBIDDEN)
+                        .message(refused.getMessage())
+                        .extensions(java.util.Map.of("role", refused.role()))
                         .build();
                 }
                 return null;

@@ -24,11 +24,13 @@ public class GraphReader {
     private final Neo4jClient neo4j;
     private final QueryProperties limits;
     private final RelationIndex relations;
+    private final Disclosure disclosure;
 
-    GraphReader(Neo4jClient neo4j, QueryProperties limits, RelationIndex relations) {
+    GraphReader(Neo4jClient neo4j, QueryProperties limits, RelationIndex relations, DisclosureProperties disclosure) {
         this.neo4j = neo4j;
         this.limits = limits;
         this.relations = relations;
+        this.disclosure = new Disclosure(disclosure.threshold());
     }
 
     /**
@@ -56,7 +58,7 @@ public class GraphReader {
     }
 
     private <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page, List<Prefetch> prefetch, Prefetched store) {
-        List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page, relations, prefetch));
+        List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page, relations, prefetch, Scope.current()));
         Long total = page.withTotal() ? count(type, page) : null;
         List<Map<String, Object>> nodes = rows.stream().map(row -> properties(row.get("node"))).toList();
         return connection(type, page, nodes, List.of(), total, (cursor, node, rel) -> new Edge<>(cursor, node), prefetch,
@@ -105,7 +107,8 @@ public class GraphReader {
     }
 
     private long count(NodeType<?> type, PageRequest page) {
-        return ((Number) fetch(ConnectionQueries.rootCount(type, page, relations)).getFirst().get("total")).longValue();
+        return ((Number) fetch(ConnectionQueries.rootCount(type, page, relations, Scope.current())).getFirst().get("total"))
+            .longValue();
     }
 
     /** The node of a type with this natural key. */
@@ -153,7 +156,8 @@ public class GraphReader {
             return Map.of();
         }
         Map<Object, T> found = new LinkedHashMap<>();
-        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch, relations, columns))) {
+        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch, relations, columns,
+                Scope.current()))) {
             Map<String, Object> node = properties(row.get("node"));
             found.put(node.get(uniqueProperty), record(type, node, prefetch, store));
         }
@@ -180,7 +184,7 @@ public class GraphReader {
             return result;
         }
         for (Map<String, Object> row : fetch(ConnectionQueries.relatedPages(relation, List.copyOf(parentKeys), page, relations,
-                prefetch))) {
+                prefetch, Scope.current()))) {
             List<Map<String, Object>> nodes = new ArrayList<>();
             List<Map<String, Object>> relationships = new ArrayList<>();
             for (Object item : (List<?>) row.get("rows")) {
@@ -203,8 +207,9 @@ public class GraphReader {
      * per group (in key order, at most the spec's limit) for {@code groupBy}.
      */
     public List<Aggregate> aggregate(NodeType<?> type, Map<String, Object> where, AggregateSpec spec) {
-        return fetch(ConnectionQueries.aggregate(type, where, spec, relations)).stream()
-            .map(row -> aggregate(row, spec)).toList();
+        Scope scope = Scope.current();
+        List<Map<String, Object>> rows = fetch(ConnectionQueries.aggregate(type, where, spec, relations, scope));
+        return disclosure.apply(rows.stream().map(row -> aggregate(row, spec)).toList(), spec);
     }
 
     /** As {@link #aggregate}, over the related nodes of each parent, in one statement. */
@@ -215,12 +220,12 @@ public class GraphReader {
             return result;
         }
         for (Map<String, Object> row : fetch(ConnectionQueries.relatedAggregates(relation, List.copyOf(parentKeys), where,
-                spec, relations))) {
+                spec, relations, Scope.current()))) {
             List<Aggregate> groups = new ArrayList<>();
             for (Object group : (List<?>) row.get("groups")) {
                 groups.add(aggregate(properties(group), spec));
             }
-            result.put(row.get("key"), groups);
+            result.put(row.get("key"), disclosure.apply(groups, spec));
         }
         for (Object key : parentKeys) {
             result.computeIfAbsent(key, missing -> spec.by().isEmpty() ? List.of(Aggregate.empty()) : List.of());
@@ -233,8 +238,11 @@ public class GraphReader {
         for (int i = 0; i < spec.by().size(); i++) {
             key.put(spec.by().get(i).name(), row.get("k" + i));
         }
-        return new Aggregate(key, ((Number) row.get("count")).longValue(), values(row, "min_", spec.min()),
-            values(row, "max_", spec.max()), values(row, "avg_", spec.avg()), values(row, "sum_", spec.sum()));
+        long count = ((Number) row.get("count")).longValue();
+        // Without an inScope column every row counted may be read by the scope.
+        long inScope = row.get("inScope") instanceof Number number ? number.longValue() : count;
+        return new Aggregate(key, count, values(row, "min_", spec.min()), values(row, "max_", spec.max()),
+            values(row, "avg_", spec.avg()), values(row, "sum_", spec.sum()), inScope, null);
     }
 
     private static Map<String, Object> values(Map<String, Object> row, String prefix, List<Field> fields) {

@@ -15,12 +15,33 @@ import java.util.function.Function;
  * @param keyProperty the natural-key property, unique by constraint; connections sort on it
  * @param mapper turns a node's properties into the record
  * @param fields the scalar fields a {@code where} filter may name (the SDL's {@code <Type>Where})
+ * @param guard for a protected type (children's data), how its rows belong to local areas; null
+ *     for reference data every role may read (ADR 0010)
  */
 public record NodeType<T>(String typeName, String label, String keyProperty,
-        Function<Map<String, Object>, T> mapper, List<Field> fields) {
+        Function<Map<String, Object>, T> mapper, List<Field> fields, Guard guard) {
 
     public NodeType {
         fields = List.copyOf(fields);
+    }
+
+    /** A type of reference data, readable by every role. */
+    public NodeType(String typeName, String label, String keyProperty, Function<Map<String, Object>, T> mapper,
+            List<Field> fields) {
+        this(typeName, label, keyProperty, mapper, fields, null);
+    }
+
+    /** This type, protected by {@code guard}: the compiler limits its rows to the request's scope. */
+    public NodeType<T> protectedBy(Guard guard) {
+        return new NodeType<>(typeName, label, keyProperty, mapper, fields, guard);
+    }
+
+    /**
+     * Whether {@code field} identifies one row of a protected type (its natural key): it may not
+     * be filtered on or grouped by in a disclosure-controlled aggregate.
+     */
+    public boolean identifies(Field field) {
+        return guard != null && field.property().equals(keyProperty);
     }
 
     /** The filterable field of this GraphQL name. */

@@ -34,8 +34,8 @@ public class RelatedLoader {
         this.properties = properties;
         this.relations = relations;
         registry.<RelatedKey, Connection<?>>forName(LOADER).registerMappedBatchLoader((keys, env) ->
-            Mono.fromCallable(QueryCost.bound(env, () -> load(reader, keys, env.getKeyContexts(),
-                    env.getContext() instanceof graphql.GraphQLContext context ? Prefetched.of(context) : null)))
+            Mono.fromCallable(Scope.bound(env, QueryCost.bound(env, () -> load(reader, keys, env.getKeyContexts(),
+                    env.getContext() instanceof graphql.GraphQLContext context ? Prefetched.of(context) : null))))
                 .subscribeOn(Schedulers.boundedElastic()));
     }
 

@@ -61,9 +61,78 @@ class ConnectionQueriesTests {
     @Test
     void shouldFollowIncomingRelationshipsFromTheParent() {
         CypherQuery query = ConnectionQueries.relatedPages(ChildGraphAccess.areaChildren(), List.of("E06000001"),
-            new PageRequest(10, null, false));
+            new PageRequest(10, null, false), RelationIndex.none(), List.of(), Scope.national("test"));
         assertThat(query.cypher()).contains("MATCH (p:`LocalArea`) WHERE p.code = key")
             .contains("(p)<-[r:`RESIDENT_IN`]-(n:`Child`)");
+    }
+
+    private static final Scope LEAD = new Scope("lead", "PARTNERSHIP_LEAD", "CPP-NE", null, Scope.Rows.AREAS,
+        List.of("E06000001", "E06000002"));
+
+    private static final String CHILD_IN_SCOPE = "EXISTS { (n)-[:`RESIDENT_IN`]->(n_area:`LocalArea`) "
+        + "WHERE n_area.code IN $scopeAreas }";
+
+    /**
+     * The scope's predicate is part of every statement that reads protected rows for a restricted
+     * role, at the root, nested and in a count, with the area codes as a parameter; NATIONAL's
+     * statements carry none, and their cached texts are never shared with another kind of scope.
+     */
+    @Test
+    void shouldLimitProtectedRowsToTheScopeAtTheRootNestedAndInCounts() {
+        NodeType<?> child = ChildGraphAccess.areaChildren().target();
+        CypherQuery root = ConnectionQueries.rootPage(child, new PageRequest(10, null, false), RelationIndex.none(),
+            List.of(), LEAD);
+        assertThat(root.cypher()).contains("WHERE (" + CHILD_IN_SCOPE);
+        assertThat(root.parameters()).containsEntry("scopeAreas", List.of("E06000001", "E06000002"));
+        assertThat(ConnectionQueries.rootPage(child, new PageRequest(10, null, false), RelationIndex.none(), List.of(),
+            Scope.national("n")).cypher()).doesNotContain("scopeAreas").doesNotContain("EXISTS");
+        assertThat(ConnectionQueries.rootCount(child, new PageRequest(10, null, true), RelationIndex.none(), LEAD).cypher())
+            .contains(CHILD_IN_SCOPE);
+        CypherQuery nested = ConnectionQueries.relatedPages(ChildGraphAccess.areaChildren(), List.of("E06000001"),
+            new PageRequest(10, null, true), RelationIndex.none(), List.of(), LEAD);
+        assertThat(nested.cypher()).contains(CHILD_IN_SCOPE)
+            // totalCount counts only the rows in scope too
+            .contains("COUNT { (p)<-[:`RESIDENT_IN`]-(n:`Child`) WHERE " + CHILD_IN_SCOPE + " } AS total");
+        assertThat(ConnectionQueries.byKeys(child, "ref", List.of("C1"), List.of(), RelationIndex.none(), null, LEAD).cypher())
+            .contains("WHERE (n.ref IN $keys AND " + CHILD_IN_SCOPE);
+    }
+
+    /** A role that may read no child rows is refused before any statement is built. */
+    @Test
+    void shouldRefuseProtectedRowsToRolesThatMayReadNone() {
+        NodeType<?> child = ChildGraphAccess.areaChildren().target();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConnectionQueries.rootPage(child,
+                new PageRequest(10, null, false), RelationIndex.none(), List.of(), Scope.anonymous()))
+            .isInstanceOf(AccessRefusedException.class).hasMessageContaining("Role PUBLIC may not read Child rows");
+        Scope evaluator = new Scope("e", "EVALUATOR", null, null, Scope.Rows.NONE, List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConnectionQueries.relatedPages(
+                ChildGraphAccess.areaChildren(), List.of("E06000001"), new PageRequest(10, null, false),
+                RelationIndex.none(), List.of(), evaluator))
+            .isInstanceOf(AccessRefusedException.class).hasMessageContaining("Role EVALUATOR may not read Child rows");
+    }
+
+    /**
+     * An aggregate over children for a restricted role counts every matching child (not only its
+     * own) and, in the same statement, how many of them it may read; a group key that identifies
+     * a child is refused.
+     */
+    @Test
+    void shouldCountRowsInScopeBesideEveryAggregateOfProtectedRows() {
+        NodeType<?> child = ChildGraphAccess.areaChildren().target();
+        AggregateSpec spec = new AggregateSpec(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+        CypherQuery query = ConnectionQueries.aggregate(child, null, spec, RelationIndex.none(), LEAD);
+        assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Child`) RETURN count(n) AS count, count(CASE WHEN "
+            + CHILD_IN_SCOPE + " THEN 1 END) AS inScope");
+        assertThat(ConnectionQueries.aggregate(child, null, spec, RelationIndex.none(), Scope.national("n")).cypher())
+            .isEqualTo("CYPHER 5 MATCH (n:`Child`) RETURN count(n) AS count");
+        AggregateSpec byRef = new AggregateSpec(List.of(GroupKey.own(child.field("ref").orElseThrow())), List.of(),
+            List.of(), List.of(), List.of(), 10);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConnectionQueries.aggregate(child, null, byRef,
+                RelationIndex.none(), LEAD))
+            .isInstanceOf(AccessRefusedException.class).hasMessageContaining("group Child rows by `ref`");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConnectionQueries.aggregate(child,
+                Map.of("ref", Map.of("eq", "C1")), spec, RelationIndex.none(), LEAD))
+            .isInstanceOf(AccessRefusedException.class).hasMessageContaining("filter on `ref` of Child (where.ref)");
     }
 
     @Test
@@ -248,13 +317,13 @@ class ConnectionQueriesTests {
     void shouldReadSelectedToOneFieldsAfterThePageInTheSameStatement() {
         Prefetch owner = new Prefetch(OWNER, List.of(new Prefetch(OWNER, List.of())));
         CypherQuery query = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false), RelationIndex.none(),
-            List.of(owner));
+            List.of(owner), Scope.national("test"));
         assertThat(query.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) WHERE n.ref IS NOT NULL WITH n ORDER BY n.ref ASC "
             + "LIMIT $limit CALL (n) {OPTIONAL MATCH (n)-[:`OWNED_BY`]->(t1:`Thing`) CALL (t1) {OPTIONAL MATCH "
             + "(t1)-[:`OWNED_BY`]->(t2:`Thing`) RETURN t2{.*} AS v2 LIMIT 1} RETURN t1{.*, __owner: v2} AS v1 LIMIT 1} "
             + "RETURN n{.*, __owner: v1} AS node ORDER BY n.ref ASC");
         CypherQuery related = ConnectionQueries.relatedPages(PARTS, List.of("a"), new PageRequest(5, null, false),
-            RelationIndex.none(), List.of(new Prefetch(OWNER, List.of())));
+            RelationIndex.none(), List.of(new Prefetch(OWNER, List.of())), Scope.national("test"));
         assertThat(related.cypher()).contains("LIMIT $limit CALL (n) {OPTIONAL MATCH (n)-[:`OWNED_BY`]->(t1:`Thing`) "
             + "RETURN t1{.*} AS v1 LIMIT 1} WITH r, n, v1 ORDER BY n.ref ASC "
             + "RETURN collect({node: n{.*, __owner: v1}, rel: properties(r)}) AS rows}");

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The reader against the embedded database on a small Cypher fixture, checked against plain Cypher. */
 @DataNeo4jTest
 @Import({ GraphReader.class, RelationIndex.class })
-@EnableConfigurationProperties(QueryProperties.class)
+@EnableConfigurationProperties({ QueryProperties.class, DisclosureProperties.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class GraphReaderTests {
 
@@ -33,6 +33,17 @@ class GraphReaderTests {
 
     @Autowired
     GraphReader reader;
+
+    /** The reader is called directly, as NATIONAL: which rows a scope reads is RoleMatrixIntegrationTests' subject. */
+    @org.junit.jupiter.api.BeforeEach
+    void asNational() {
+        Scope.bind(Scope.national("test"));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void unbind() {
+        Scope.restore(null);
+    }
 
     @BeforeAll
     static void fixture() {

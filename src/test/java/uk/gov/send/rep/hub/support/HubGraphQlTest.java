@@ -19,6 +19,7 @@ import uk.gov.send.rep.hub.query.GraphQlWiring;
 import uk.gov.send.rep.hub.query.Aggregations;
 import uk.gov.send.rep.hub.query.GraphReader;
 import uk.gov.send.rep.hub.query.QueryProperties;
+import uk.gov.send.rep.hub.query.DisclosureProperties;
 import uk.gov.send.rep.hub.query.RelatedLoader;
 import uk.gov.send.rep.hub.query.RelationIndex;
 
@@ -32,8 +33,9 @@ import uk.gov.send.rep.hub.query.RelationIndex;
 @Documented
 @Inherited
 @GraphQlTest
-@Import({ GraphReader.class, RelatedLoader.class, RelationIndex.class, Aggregations.class, GraphQlWiring.class })
-@EnableConfigurationProperties(QueryProperties.class)
+@Import({ GraphReader.class, RelatedLoader.class, RelationIndex.class, Aggregations.class, GraphQlWiring.class,
+    NationalSliceTester.class })
+@EnableConfigurationProperties({ QueryProperties.class, DisclosureProperties.class })
 @ImportAutoConfiguration({ Neo4jAutoConfiguration.class, DataNeo4jAutoConfiguration.class })
 public @interface HubGraphQlTest {
 

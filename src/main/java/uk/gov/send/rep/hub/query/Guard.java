@@ -1,0 +1,100 @@
+package uk.gov.send.rep.hub.query;
+
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.cypherdsl.core.Condition;
+import org.neo4j.cypherdsl.core.Cypher;
+import org.neo4j.cypherdsl.core.ExposesRelationships;
+import org.neo4j.cypherdsl.core.Node;
+import org.neo4j.cypherdsl.core.RelationshipPattern;
+import org.neo4j.cypherdsl.core.Where;
+
+/**
+ * How the rows of a protected node type (a child, a plan, a child's observation) belong to local
+ * areas, so that the query compiler can limit them to a {@link Scope} (ADR 0010): a path of
+ * relationships from the row to the {@code LocalArea} whose data it is. The compiler asks for
+ * {@link #rows} at every match of the type, at every depth.
+ *
+ * @param path the relationships from the row to its local area, the last step's label
+ *     {@code LocalArea}
+ * @param whenLinked true when only rows linked by the path's first step are protected (an
+ *     observation is protected when it is a child's, not when it is an area's or a setting's)
+ */
+public record Guard(List<Step> path, boolean whenLinked) {
+
+    /** The parameter holding the scope's local area codes. */
+    static final String AREAS = "scopeAreas";
+
+    /** One relationship of the path: its type, direction from the row, and the label it reaches. */
+    public record Step(String type, boolean outgoing, String label) {
+    }
+
+    public Guard {
+        path = List.copyOf(path);
+        if (path.isEmpty() || !"LocalArea".equals(path.getLast().label())) {
+            throw new IllegalArgumentException("a guard's path must end at a LocalArea: " + path);
+        }
+    }
+
+    /** Every row of the type is protected and belongs to the local area(s) the path reaches. */
+    public static Guard areas(Step... path) {
+        return new Guard(List.of(path), false);
+    }
+
+    /** Rows linked by the path's first step are protected and belong to the area(s) it reaches; others are not. */
+    public static Guard areasWhenLinked(Step... path) {
+        return new Guard(List.of(path), true);
+    }
+
+    public static Step out(String type, String label) {
+        return new Step(type, true, label);
+    }
+
+    public static Step in(String type, String label) {
+        return new Step(type, false, label);
+    }
+
+    /** Whether the scope may read no row of the type at all (then the reader refuses, rather than answer nothing). */
+    boolean refuses(Scope scope) {
+        return scope.rows() == Scope.Rows.NONE && !whenLinked;
+    }
+
+    /**
+     * The condition on {@code n} that keeps the rows the scope may read: none for
+     * {@link Scope.Rows#ALL}; {@code EXISTS { (n)-[:T]->(…)-[:U]->(a:LocalArea) WHERE a.code IN
+     * $scopeAreas }} for {@link Scope.Rows#AREAS}; false (or, when {@link #whenLinked}, "not
+     * linked") for {@link Scope.Rows#NONE}. The area codes are the parameter {@value #AREAS}.
+     */
+    Condition rows(Node n, Scope scope, Map<String, Object> parameters) {
+        return switch (scope.rows()) {
+            case ALL -> Cypher.noCondition();
+            case NONE -> whenLinked ? Cypher.not(Cypher.exists(firstStep(n))) : Cypher.literalFalse().asCondition();
+            case AREAS -> {
+                parameters.put(AREAS, scope.areaCodes());
+                Node area = Cypher.node("LocalArea").named(n.getRequiredSymbolicName().getValue() + "_area");
+                Condition inAreas = Cypher.exists(List.of(pathTo(n, area)),
+                    Where.from(area.property("code").in(Cypher.parameter(AREAS))));
+                yield whenLinked ? Cypher.not(Cypher.exists(firstStep(n))).or(inAreas) : inAreas;
+            }
+        };
+    }
+
+    private RelationshipPattern firstStep(Node n) {
+        Step step = path.getFirst();
+        Node next = Cypher.node(step.label());
+        return step.outgoing() ? n.relationshipTo(next, step.type()) : n.relationshipFrom(next, step.type());
+    }
+
+    private RelationshipPattern pathTo(Node n, Node area) {
+        ExposesRelationships<?> at = n;
+        RelationshipPattern pattern = null;
+        for (int i = 0; i < path.size(); i++) {
+            Step step = path.get(i);
+            Node next = i == path.size() - 1 ? area : Cypher.node(step.label());
+            pattern = step.outgoing() ? at.relationshipTo(next, step.type()) : at.relationshipFrom(next, step.type());
+            at = (ExposesRelationships<?>) pattern;
+        }
+        return pattern;
+    }
+}

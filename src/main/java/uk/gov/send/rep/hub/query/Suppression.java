@@ -1,0 +1,23 @@
+package uk.gov.send.rep.hub.query;
+
+/**
+ * Why an aggregate's figures are withheld (the GraphQL type {@code Suppression}).
+ *
+ * @param symbol the DfE symbol shown instead of the figures: {@code c}
+ * @param reason {@code PRIMARY}: fewer rows than the threshold, not all of them the viewer's;
+ *     {@code SECONDARY}: withheld so that a primary cell cannot be worked out from the others
+ * @param threshold the threshold in force
+ */
+public record Suppression(String symbol, String reason, int threshold) {
+
+    /** The DfE symbol for a confidential (suppressed) figure. */
+    public static final String SYMBOL = "c";
+
+    static Suppression primary(int threshold) {
+        return new Suppression(SYMBOL, "PRIMARY", threshold);
+    }
+
+    static Suppression secondary(int threshold) {
+        return new Suppression(SYMBOL, "SECONDARY", threshold);
+    }
+}
