@@ -32,9 +32,17 @@ public record Guard(List<Step> path, boolean whenLinked) {
 
     public Guard {
         path = List.copyOf(path);
-        if (path.isEmpty() || !"LocalArea".equals(path.getLast().label())) {
+        if (!path.isEmpty() && !"LocalArea".equals(path.getLast().label())) {
             throw new IllegalArgumentException("a guard's path must end at a LocalArea: " + path);
         }
+        if (path.isEmpty() && whenLinked) {
+            throw new IllegalArgumentException("a national-only guard has no link to test");
+        }
+    }
+
+    /** Rows only {@code NATIONAL} may read (e.g. the audit log): no local area owns them. */
+    public static Guard nationalOnly() {
+        return new Guard(List.of(), false);
     }
 
     /** Every row of the type is protected and belongs to the local area(s) the path reaches. */
@@ -57,7 +65,7 @@ public record Guard(List<Step> path, boolean whenLinked) {
 
     /** Whether the scope may read no row of the type at all (then the reader refuses, rather than answer nothing). */
     boolean refuses(Scope scope) {
-        return scope.rows() == Scope.Rows.NONE && !whenLinked;
+        return !scope.unrestricted() && (path.isEmpty() || scope.rows() == Scope.Rows.NONE && !whenLinked);
     }
 
     /**
