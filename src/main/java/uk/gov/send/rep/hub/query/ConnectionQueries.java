@@ -491,6 +491,9 @@ public final class ConnectionQueries {
         if (!access.population()) {
             return null;
         }
+        if (type.guard().refusesAggregates(access.scope())) {
+            throw new AccessRefusedException(access.scope(), "aggregate " + type.typeName() + " rows");
+        }
         for (GroupKey key : spec.by()) {
             NodeType<?> keyed = key.via() == null ? type : key.via().target();
             if (keyed.identifies(key.field())) {

@@ -68,6 +68,11 @@ public record Guard(List<Step> path, boolean whenLinked) {
         return !scope.unrestricted() && (path.isEmpty() || scope.rows() == Scope.Rows.NONE && !whenLinked);
     }
 
+    /** Whether the scope may not even aggregate the type's rows (national-only types). */
+    boolean refusesAggregates(Scope scope) {
+        return path.isEmpty() && !scope.unrestricted();
+    }
+
     /**
      * The condition on {@code n} that keeps the rows the scope may read: none for
      * {@link Scope.Rows#ALL}; {@code EXISTS { (n)-[:T]->(…)-[:U]->(a:LocalArea) WHERE a.code IN
@@ -75,6 +80,9 @@ public record Guard(List<Step> path, boolean whenLinked) {
      * linked") for {@link Scope.Rows#NONE}. The area codes are the parameter {@value #AREAS}.
      */
     Condition rows(Node n, Scope scope, Map<String, Object> parameters) {
+        if (path.isEmpty()) {
+            return scope.unrestricted() ? Cypher.noCondition() : Cypher.literalFalse().asCondition();
+        }
         return switch (scope.rows()) {
             case ALL -> Cypher.noCondition();
             case NONE -> whenLinked ? Cypher.not(Cypher.exists(firstStep(n))) : Cypher.literalFalse().asCondition();
