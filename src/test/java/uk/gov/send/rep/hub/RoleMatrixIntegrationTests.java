@@ -243,6 +243,11 @@ class RoleMatrixIntegrationTests {
             "pilots.edges[*].node.code",
             "MATCH (p:Pilot {code: 'TST-RP'}) WHERE EXISTS { MATCH (p)<-[:IN_COHORT]-(c:Child)-[:RESIDENT_IN]->(a:LocalArea {code: 'TST-RB-A1'}) "
                 + "WHERE " + IN_SCOPE + " } RETURN p.code AS v", ROWS_REFUSED));
+        cases.add(new Case("settings sorted by their number of placed children (counts rows beyond the scope)",
+            "{ settings(first: 3, where: {ref: {startsWith: \"TST-RB\"}}, orderBy: [{field: placementsCount, direction: DESC}]) { edges { cursor node { ref } } } }",
+            "settings.edges[*].node.ref",
+            "MATCH (s:Setting) WHERE s.ref STARTS WITH 'TST-RB' RETURN s.ref AS v ORDER BY COUNT { (s)<-[:PLACED_AT]-() } DESC, v DESC LIMIT 3",
+            Set.of(Role.LEAD, Role.LOCAL, Role.EVALUATOR, Role.PUBLIC)));
         // Reference data and published statistics: every role, every row.
         cases.add(new Case("partnerships", "{ partnerships(first: 20, where: {code: {startsWith: \"TST-R\"}}) { edges { node { code } } } }",
             "partnerships.edges[*].node.code",
@@ -277,7 +282,7 @@ class RoleMatrixIntegrationTests {
             assertThat(answer.errors()).as("errors").isNotEmpty();
             assertThat(answer.errors()).allSatisfy(error -> {
                 assertThat(error.classification()).isEqualTo("FORBIDDEN");
-                assertThat(error.message()).startsWith("Role " + role.name());
+                assertThat(error.message()).startsWith("Role " + role.asScope().role() + " may not");
             });
             assertThat(answer.values(c.path())).as("no rows at all").allMatch(v -> v == null);
             return;

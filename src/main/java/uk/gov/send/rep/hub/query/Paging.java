@@ -154,6 +154,13 @@ public final class Paging {
             if (sort.isEmpty() && field.endsWith("Count")) {
                 sort = relations.find(type, field.substring(0, field.length() - "Count".length()))
                     .map(relation -> Sort.count(relation, descending));
+                // A count of protected rows would count rows beyond the scope, exactly, into the
+                // order and the cursors: open to a scope that reads every row only (ADR 0010).
+                Scope scope = Scope.current();
+                if (sort.isPresent() && sort.get().counted().target().guard() != null && !scope.unrestricted()) {
+                    throw new AccessRefusedException(scope, "sort by " + name + " (" + at + "): it counts "
+                        + sort.get().counted().target().typeName() + " rows beyond its scope");
+                }
             }
             sorts.add(sort.orElseThrow(() -> new InvalidArgumentException(at,
                 "'" + name + "' is not a sortable field of " + type.typeName())));
