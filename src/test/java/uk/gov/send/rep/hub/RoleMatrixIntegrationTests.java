@@ -413,6 +413,33 @@ class RoleMatrixIntegrationTests {
         assertThat(client.ask(Role.NATIONAL, filterRef).values("localArea.children.aggregate.count")).containsExactly(1);
     }
 
+    @Autowired
+    uk.gov.send.rep.hub.database.CypherStatementCounter statements;
+
+    /**
+     * The scope costs an aggregate nothing unless a set is small: then (and only for a scope that
+     * may read some rows) a second statement counts the rows in scope.
+     */
+    @Test
+    void shouldCountRowsInScopeOnlyWhenASetIsSmall() {
+        String big = "{ localArea(code: \"TST-RB-A1\") { children { aggregate { count } } } }";
+        String small = "{ localArea(code: \"TST-RB-A1\") { children(where: {primaryNeed: {eq: ASD}}) { aggregate { count } } } }";
+        client.ask(Role.NATIONAL, big);
+        for (Role role : List.of(Role.NATIONAL, Role.LEAD, Role.EVALUATOR)) {
+            // localArea + the aggregate
+            assertThat(roundTrips(role, big)).as(role + " big").isEqualTo(2);
+        }
+        assertThat(roundTrips(Role.NATIONAL, small)).isEqualTo(2);
+        assertThat(roundTrips(Role.LEAD, small)).as("lead, small: counts its rows in scope").isEqualTo(3);
+        assertThat(roundTrips(Role.EVALUATOR, small)).as("evaluator: none in scope, nothing to count").isEqualTo(2);
+    }
+
+    private long roundTrips(Role role, String query) {
+        long before = statements.count();
+        assertThat(client.ask(role, query).errors()).isEmpty();
+        return statements.count() - before;
+    }
+
     /** Evaluators answer their questions with aggregates: filters through other protected rows define the population. */
     @Test
     void shouldLetEvaluatorsFilterAggregatesThroughProtectedRows() {

@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param key the group's key values by group key name; empty for {@code aggregate}
  * @param rows rows in the set
- * @param minimum smallest value per field (null where no row has one)
- * @param maximum largest value per field
+ * @param minimum smallest value per field (null where no row has one); null when withheld
+ * @param maximum largest value per field; null when withheld
  * @param mean mean per numeric field, over the rows that have a value
  * @param total total per numeric field
  * @param inScope how many of the rows the request's scope may read one by one; fewer than
@@ -35,14 +35,14 @@ public record Aggregate(Map<String, Object> key, long rows, Map<String, Object> 
         return suppressed != null ? Suppression.SYMBOL : (Object) rows;
     }
 
-    /** GraphQL {@code min}: null when disclosure-controlled (the smallest value is one child's). */
+    /** GraphQL {@code min}: null when withheld (of protected rows, for all but NATIONAL: one child's value). */
     public Map<String, Object> min() {
-        return controlled() ? null : minimum;
+        return minimum;
     }
 
-    /** GraphQL {@code max}: null when disclosure-controlled (the largest value is one child's). */
+    /** GraphQL {@code max}: null when withheld, as {@link #min()}. */
     public Map<String, Object> max() {
-        return controlled() ? null : maximum;
+        return maximum;
     }
 
     /** GraphQL {@code avg}: null when suppressed. */

@@ -66,6 +66,20 @@ public final class ConnectionQueries {
         return type.guard().rows(n, scope, parameters);
     }
 
+    /**
+     * As {@link #rowGuard} for the rows {@code n} of a relation of the parent {@code p}: when the
+     * rows belong to the parent area itself ({@link Guard#anchoredBy}) the condition is on the
+     * parent, once, instead of on every row.
+     */
+    private static Condition relatedGuard(Relation<?, ?, ?> relation, Node p, Node n, Scope scope,
+            Map<String, Object> parameters) {
+        Guard guard = relation.target().guard();
+        if (guard != null && !scope.unrestricted() && !guard.refuses(scope) && guard.anchoredBy(relation)) {
+            return Guard.area(p, scope, parameters);
+        }
+        return rowGuard(relation.target(), n, scope, parameters);
+    }
+
     private static Condition and(Condition condition, Condition guard) {
         return guard == null ? condition : condition.and(guard);
     }
@@ -365,7 +379,7 @@ public final class ConnectionQueries {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("keys", parentKeys);
 
-        Condition guard = rowGuard(relation.target(), n, scope, parameters);
+        Condition guard = relatedGuard(relation, p, n, scope, parameters);
         Condition filter = and(Filters.condition(relation.target(), n, page.where(), parameters, relations,
             Filters.Access.rows(scope)), guard);
         Statement inner = relatedRows(relation, r, n, page, filter, "", "rows", parameters, relations, prefetch, new int[1],
@@ -399,23 +413,23 @@ public final class ConnectionQueries {
      */
     public static CypherQuery aggregate(NodeType<?> type, Map<String, Object> where, AggregateSpec spec,
             RelationIndex relations) {
-        return aggregate(type, where, spec, relations, Scope.current());
+        return aggregate(type, where, spec, relations, Scope.current(), false);
     }
 
     /**
      * As above, for a scope. Over a protected type and a restricted scope the rows are not
-     * limited to the scope: the statement also returns {@code inScope}, how many of each set's
-     * rows the scope may read, for disclosure control ({@link Disclosure}).
+     * limited to the scope; with {@code countInScope} the statement also returns {@code inScope},
+     * how many of each set's rows the scope may read, for disclosure control ({@link Disclosure}).
      */
     static CypherQuery aggregate(NodeType<?> type, Map<String, Object> where, AggregateSpec spec,
-            RelationIndex relations, Scope scope) {
+            RelationIndex relations, Scope scope, boolean countInScope) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
         Filters.Access access = Filters.Access.aggregate(type, scope);
         Filters.Match filter = Filters.match(type, n, where, parameters, relations, access);
         var matched = match(n, filter).where(access.population() ? filter.condition()
             : and(filter.condition(), rowGuard(type, n, scope, parameters)));
-        Condition inScope = inScope(type, spec, n, access, parameters);
+        Condition inScope = inScope(type, spec, n, access, parameters, countInScope ? type.guard().rows(n, scope, parameters) : null);
         var columns = spec.by().isEmpty() ? aggregateColumns(n, spec, inScope) : groupColumns(n, spec, inScope);
         var returning = filter.distinct() ? matched.withDistinct(n).returning(columns) : matched.returning(columns);
         Statement statement;
@@ -426,7 +440,7 @@ public final class ConnectionQueries {
             parameters.put("limit", spec.limit());
             statement = returning.orderBy(groupOrder(spec)).limit(Cypher.parameter("limit")).build();
         }
-        return new CypherQuery(render(statement, scope, "aggregate", type, relations, String.valueOf(Shapes.where(where)),
+        return new CypherQuery(render(statement, scope, "aggregate", countInScope, type, relations, String.valueOf(Shapes.where(where)),
             spec.by(), spec.min(), spec.max(), spec.avg(), spec.sum()), parameters);
     }
 
@@ -438,12 +452,12 @@ public final class ConnectionQueries {
      */
     public static CypherQuery relatedAggregates(Relation<?, ?, ?> relation, List<?> parentKeys, Map<String, Object> where,
             AggregateSpec spec, RelationIndex relations) {
-        return relatedAggregates(relation, parentKeys, where, spec, relations, Scope.current());
+        return relatedAggregates(relation, parentKeys, where, spec, relations, Scope.current(), false);
     }
 
     /** As above, for a scope (see {@link #aggregate(NodeType, Map, AggregateSpec, RelationIndex, Scope)}). */
     static CypherQuery relatedAggregates(Relation<?, ?, ?> relation, List<?> parentKeys, Map<String, Object> where,
-            AggregateSpec spec, RelationIndex relations, Scope scope) {
+            AggregateSpec spec, RelationIndex relations, Scope scope, boolean countInScope) {
         SymbolicName key = Cypher.name("key");
         Node p = Cypher.node(relation.parent().label()).named("p");
         Node n = Cypher.node(relation.target().label()).named("n");
@@ -454,7 +468,8 @@ public final class ConnectionQueries {
         Condition filter = Filters.condition(relation.target(), n, where, parameters, relations, access);
         var match = Cypher.match(r).where(access.population() ? filter
             : and(filter, rowGuard(relation.target(), n, scope, parameters)));
-        Condition inScope = inScope(relation.target(), spec, n, access, parameters);
+        Condition inScope = inScope(relation.target(), spec, n, access, parameters,
+            countInScope ? relatedGuard(relation, p, n, scope, parameters) : null);
         List<org.neo4j.cypherdsl.core.AliasedExpression> columns;
         Statement inner;
         if (spec.by().isEmpty()) {
@@ -477,7 +492,7 @@ public final class ConnectionQueries {
             .call(inner, p)
             .returning(key, Cypher.collect(Cypher.mapOf(entries.toArray())).as("groups"))
             .build();
-        return new CypherQuery(render(statement, scope, "relatedAggregates", relation, relations,
+        return new CypherQuery(render(statement, scope, "relatedAggregates", countInScope, relation, relations,
             String.valueOf(Shapes.where(where)), spec.by(), spec.min(), spec.max(), spec.avg(), spec.sum()), parameters);
     }
 
@@ -487,7 +502,7 @@ public final class ConnectionQueries {
      * protected row; null otherwise.
      */
     private static Condition inScope(NodeType<?> type, AggregateSpec spec, Node n, Filters.Access access,
-            Map<String, Object> parameters) {
+            Map<String, Object> parameters, Condition rowsInScope) {
         if (!access.population()) {
             return null;
         }
@@ -501,7 +516,7 @@ public final class ConnectionQueries {
                     + "`: it identifies a single row");
             }
         }
-        return type.guard().rows(n, access.scope(), parameters);
+        return rowsInScope;
     }
 
     /**
@@ -770,7 +785,7 @@ public final class ConnectionQueries {
             else {
                 Node m = Cypher.node(one.relation().target().label()).named("n" + index);
                 Relationship r = relationship(one.relation(), n, m).named("r" + index);
-                Condition guard = rowGuard(one.relation().target(), m, scope, parameters);
+                Condition guard = relatedGuard(one.relation(), n, m, scope, parameters);
                 Condition filter = and(Filters.condition(one.relation().target(), m, one.page().where(), parameters, relations,
                     Filters.Access.rows(scope)), guard);
                 subquery = relatedRows(one.relation(), r, m, one.page(), filter, "_" + index + "_", value.getValue(), parameters,

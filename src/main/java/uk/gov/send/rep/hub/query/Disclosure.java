@@ -21,7 +21,8 @@ import java.util.Map;
  *     total and its siblings, so the smallest other cell of that line is suppressed too (a
  *     controlled one first), until no line has exactly one suppressed cell.</li>
  * </ul>
- * The smallest and largest values of a controlled set are never shown (each is one row's value).
+ * The smallest and largest values of protected rows are shown to {@code NATIONAL} only (each is
+ * one row's value): {@link GraphReader} withholds them before this runs.
  * Differencing across separate queries (e.g. two overlapping filters) is not controlled here:
  * see the README.
  */
@@ -31,6 +32,10 @@ final class Disclosure {
 
     Disclosure(int threshold) {
         this.threshold = threshold;
+    }
+
+    int threshold() {
+        return threshold;
     }
 
     List<Aggregate> apply(List<Aggregate> sets, AggregateSpec spec) {

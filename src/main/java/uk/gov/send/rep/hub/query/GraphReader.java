@@ -208,8 +208,45 @@ public class GraphReader {
      */
     public List<Aggregate> aggregate(NodeType<?> type, Map<String, Object> where, AggregateSpec spec) {
         Scope scope = Scope.current();
-        List<Map<String, Object>> rows = fetch(ConnectionQueries.aggregate(type, where, spec, relations, scope));
-        return disclosure.apply(rows.stream().map(row -> aggregate(row, spec)).toList(), spec);
+        List<Aggregate> sets = aggregates(fetch(ConnectionQueries.aggregate(type, where, spec, relations, scope, false)),
+            spec, type, scope);
+        if (needsScopeCounts(type, scope, sets)) {
+            sets = aggregates(fetch(ConnectionQueries.aggregate(type, where, spec, relations, scope, true)), spec, type, scope);
+        }
+        return disclosure.apply(sets, spec);
+    }
+
+    /**
+     * The sets of one answer, as disclosure control needs them. For a protected type and a
+     * restricted scope: the smallest and largest values are withheld (each is one row's value),
+     * and, where the statement did not count the rows in scope, a scope that may read none has
+     * none in scope and any other is taken to have all (they matter only for small sets, see
+     * {@link #needsScopeCounts}).
+     */
+    private List<Aggregate> aggregates(List<Map<String, Object>> rows, AggregateSpec spec, NodeType<?> type, Scope scope) {
+        boolean controlled = type.guard() != null && !scope.unrestricted();
+        boolean noneInScope = controlled && type.guard().refuses(scope);
+        List<Aggregate> sets = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            Aggregate set = aggregate(row, spec);
+            if (controlled) {
+                long inScope = row.containsKey("inScope") ? set.inScope() : noneInScope ? 0 : set.rows();
+                set = new Aggregate(set.key(), set.rows(), null, null, set.mean(), set.total(), inScope, null);
+            }
+            sets.add(set);
+        }
+        return sets;
+    }
+
+    /**
+     * Whether a second statement must count the rows in scope: only a set of more than none and
+     * fewer than the threshold rows can be suppressed (and a secondary suppression needs a primary
+     * one), so for the usual answer over many rows the scope costs nothing; a scope that may read
+     * none needs no count.
+     */
+    private boolean needsScopeCounts(NodeType<?> type, Scope scope, List<Aggregate> sets) {
+        return type.guard() != null && !scope.unrestricted() && !type.guard().refuses(scope)
+            && sets.stream().anyMatch(set -> set.rows() > 0 && set.rows() < disclosure.threshold());
     }
 
     /** As {@link #aggregate}, over the related nodes of each parent, in one statement. */
@@ -219,16 +256,29 @@ public class GraphReader {
         if (parentKeys.isEmpty()) {
             return result;
         }
-        for (Map<String, Object> row : fetch(ConnectionQueries.relatedAggregates(relation, List.copyOf(parentKeys), where,
-                spec, relations, Scope.current()))) {
-            List<Aggregate> groups = new ArrayList<>();
-            for (Object group : (List<?>) row.get("groups")) {
-                groups.add(aggregate(properties(group), spec));
-            }
-            result.put(row.get("key"), disclosure.apply(groups, spec));
+        Scope scope = Scope.current();
+        NodeType<?> type = relation.target();
+        Map<Object, List<Aggregate>> sets = relatedAggregates(relation, parentKeys, where, spec, scope, false);
+        if (sets.values().stream().anyMatch(groups -> needsScopeCounts(type, scope, groups))) {
+            sets = relatedAggregates(relation, parentKeys, where, spec, scope, true);
         }
+        sets.forEach((key, groups) -> result.put(key, disclosure.apply(groups, spec)));
         for (Object key : parentKeys) {
             result.computeIfAbsent(key, missing -> spec.by().isEmpty() ? List.of(Aggregate.empty()) : List.of());
+        }
+        return result;
+    }
+
+    private Map<Object, List<Aggregate>> relatedAggregates(Relation<?, ?, ?> relation, Collection<?> parentKeys,
+            Map<String, Object> where, AggregateSpec spec, Scope scope, boolean countInScope) {
+        Map<Object, List<Aggregate>> result = new HashMap<>();
+        for (Map<String, Object> row : fetch(ConnectionQueries.relatedAggregates(relation, List.copyOf(parentKeys), where,
+                spec, relations, scope, countInScope))) {
+            List<Map<String, Object>> groups = new ArrayList<>();
+            for (Object group : (List<?>) row.get("groups")) {
+                groups.add(properties(group));
+            }
+            result.put(row.get("key"), aggregates(groups, spec, relation.target(), scope));
         }
         return result;
     }

@@ -68,6 +68,27 @@ public record Guard(List<Step> path, boolean whenLinked) {
         return !scope.unrestricted() && (path.isEmpty() || scope.rows() == Scope.Rows.NONE && !whenLinked);
     }
 
+    /**
+     * Whether the rows of {@code relation}, seen from its parent, belong to the parent itself: the
+     * guard's path is the relation's relationship read backwards to a {@code LocalArea} parent
+     * (an area's children, an area's plans). Then the scope's condition is one on the parent,
+     * checked once per parent instead of once per row.
+     */
+    boolean anchoredBy(Relation<?, ?, ?> relation) {
+        if (whenLinked || path.size() != 1) {
+            return false;
+        }
+        Step step = path.getFirst();
+        return step.type().equals(relation.type()) && step.outgoing() != relation.outgoing()
+            && step.label().equals(relation.parent().label());
+    }
+
+    /** The scope's condition on the local area {@code area} itself ({@link #anchoredBy}). */
+    static Condition area(Node area, Scope scope, Map<String, Object> parameters) {
+        parameters.put(AREAS, scope.areaCodes());
+        return area.property("code").in(Cypher.parameter(AREAS));
+    }
+
     /** Whether the scope may not even aggregate the type's rows (national-only types). */
     boolean refusesAggregates(Scope scope) {
         return path.isEmpty() && !scope.unrestricted();

@@ -41,22 +41,13 @@ class DisclosureTests {
         // Every row the viewer's own: exact, however small.
         Aggregate own = disclosure.apply(List.of(cell(null, null, 3, 3)), TOTAL).getFirst();
         assertThat(own.count()).isEqualTo(3L);
-        assertThat(own.min()).isNotNull();
+        assertThat(own.avg()).isNotNull();
         // One row outside the scope is enough to control the set.
         Aggregate mixed = disclosure.apply(List.of(cell(null, null, 4, 3)), TOTAL).getFirst();
         assertThat(mixed.count()).isEqualTo("c");
         assertThat(mixed.suppressed()).isEqualTo(Suppression.primary(10));
         assertThat(mixed.avg()).isNull();
         assertThat(mixed.sum()).isNull();
-    }
-
-    @Test
-    void shouldNeverShowTheSmallestOrLargestValueOfAControlledSet() {
-        Aggregate large = disclosure.apply(List.of(cell(null, null, 500, 0)), TOTAL).getFirst();
-        assertThat(large.count()).isEqualTo(500L);
-        assertThat(large.avg()).isNotNull();
-        assertThat(large.min()).isNull();
-        assertThat(large.max()).isNull();
     }
 
     @Test
