@@ -129,6 +129,21 @@ record TokenArguments(HubRole role, String partnership, String localArea, Durati
         return value;
     }
 
+    /** {@code duration} as the simple form when it is whole days, hours, minutes or seconds ({@code 30d}), else ISO-8601. */
+    static String format(Duration duration) {
+        if (duration.toSeconds() > 0 && duration.toNanosPart() == 0) {
+            long seconds = duration.toSeconds();
+            if (seconds % 86_400 == 0) {
+                return seconds / 86_400 + "d";
+            }
+            if (seconds % 3_600 == 0) {
+                return seconds / 3_600 + "h";
+            }
+            return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+        }
+        return duration.toString();
+    }
+
     /** {@code PT8H}, {@code P7D} (ISO-8601) or {@code 30s}, {@code 30m}, {@code 8h}, {@code 7d}; more than zero. */
     static Duration duration(String text) {
         Duration duration;

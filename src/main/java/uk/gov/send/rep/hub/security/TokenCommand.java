@@ -62,7 +62,8 @@ public final class TokenCommand {
             }
             Duration ttl = arguments.ttl() != null ? arguments.ttl() : tokens.defaultTtl();
             if (ttl.compareTo(tokens.maxTtl()) > 0) {
-                err.println(NAME + ": --ttl " + ttl + " is longer than hub.security.local.max-ttl (" + tokens.maxTtl() + ")");
+                err.println(NAME + ": --ttl " + TokenArguments.format(ttl) + " is longer than hub.security.local.max-ttl ("
+                    + TokenArguments.format(tokens.maxTtl()) + ")");
                 return BAD_ARGUMENTS;
             }
             token = tokens.mint(arguments.subject(), arguments.role().name(), arguments.partnership(),

@@ -8,7 +8,7 @@ import uk.gov.send.rep.hub.security.LocalTokens;
 
 /**
  * Real bearer tokens for tests, signed with the hub's own key ({@link LocalTokens} of the test's
- * context, key in {@code target/test-security}), so requests go through the real decoder and
+ * context, key in {@code target/test-data/security}), so requests go through the real decoder and
  * claim checks. A bean of every test context ({@link TestSecurityContextCustomizerFactory}):
  * {@code @Autowired TestTokens tokens}.
  */
