@@ -1,5 +1,7 @@
 package uk.gov.send.rep.hub.security;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -49,7 +51,7 @@ record ClaimNames(
         if (role == null || partnership == null || localArea == null) {
             return true;
         }
-        return Set.of(role, partnership, localArea).size() == 3 && !REGISTERED.contains(role)
+        return new HashSet<>(List.of(role, partnership, localArea)).size() == 3 && !REGISTERED.contains(role)
             && !REGISTERED.contains(partnership) && !REGISTERED.contains(localArea);
     }
 }
