@@ -1,5 +1,6 @@
 package uk.gov.send.rep.hub.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +19,11 @@ import org.springframework.security.web.SecurityFilterChain;
  *
  * <p>CORS: {@code cors(withDefaults())} uses a {@code CorsConfigurationSource} bean named
  * {@code corsConfigurationSource} when there is one, else Spring MVC's own CORS configuration
- * (none by default: no cross-origin request is allowed).
+ * (none by default: no cross-origin request is allowed). Only in the web hub: commands such as
+ * {@code seed} run without a web server, hence without {@code HttpSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     @Bean
