@@ -10,12 +10,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import uk.gov.send.rep.hub.security.TokenCommand;
+
 /**
  * The REP Data Hub: a graph of the SEND and AP Change Programme (partnerships, local areas,
  * settings, pseudonymised children, plans, reforms, pilots and outcomes) served over GraphQL.
  *
  * <p>With no command it runs the web hub. A first argument naming a command (see
- * {@link #COMMANDS}) runs that command, without the web server, against the same configuration
+ * {@link #COMMANDS}, and {@code token}) runs that command, without the web server, against the same configuration
  * and exits with its exit code. A feature implements a command as an
  * {@link org.springframework.boot.ApplicationRunner} conditional on {@code hub.command}.
  */
@@ -23,7 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ConfigurationPropertiesScan
 public class HubApplication {
 
-    /** Commands the jar understands as its first argument. */
+    /**
+     * Commands the jar understands as its first argument that run in the hub's own context
+     * (without the web server). {@code token} ({@link TokenCommand}) runs in a context of its own.
+     */
     public static final Set<String> COMMANDS = Set.of("seed");
 
     public static void main(String[] args) {
@@ -39,6 +44,9 @@ public class HubApplication {
      *     succeeded, non-zero otherwise
      */
     public static int run(String[] args) {
+        if (args.length > 0 && TokenCommand.NAME.equals(args[0])) {
+            return TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+        }
         try {
             if (args.length > 0 && COMMANDS.contains(args[0])) {
                 ConfigurableApplicationContext context = new SpringApplicationBuilder(HubApplication.class)

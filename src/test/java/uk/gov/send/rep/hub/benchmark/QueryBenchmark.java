@@ -26,12 +26,15 @@ import org.neo4j.driver.summary.ResultSummary;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.ExecutionGraphQlResponse;
+import org.springframework.graphql.ExecutionGraphQlRequest;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.gov.send.rep.hub.HubApplication;
 import uk.gov.send.rep.hub.database.CypherStatementCounter;
+import uk.gov.send.rep.hub.query.Scope;
+import uk.gov.send.rep.hub.security.LocalTokens;
 
 /**
  * The query benchmark (not a test: surefire never runs it). Starts the hub in this JVM on an
@@ -58,6 +61,9 @@ public final class QueryBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong requestIds = new AtomicLong();
+    private final String httpToken;
+
+    private static final Scope BENCHMARK_SCOPE = Scope.national("benchmark");
 
     private QueryBenchmark(BenchmarkOptions options, ConfigurableApplicationContext context, StatementCapture capture) {
         this.options = options;
@@ -67,6 +73,9 @@ public final class QueryBenchmark {
         this.capture = capture;
         this.neo4jClient = context.getBean(org.springframework.data.neo4j.core.Neo4jClient.class);
         this.httpPort = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
+        // Over HTTP too the benchmark asks as NATIONAL, with a token signed by the hub's own key.
+        LocalTokens tokens = context.getBeanProvider(LocalTokens.class).getIfAvailable();
+        this.httpToken = tokens == null ? "" : tokens.mint("benchmark", Scope.NATIONAL, null, null, Duration.ofDays(1));
     }
 
     public static void main(String[] args) throws Exception {
@@ -241,13 +250,24 @@ public final class QueryBenchmark {
 
     private ExecutionGraphQlResponse hub(BenchmarkQuery query, long request) {
         BenchmarkQuery.Case parameters = query.caseFor(request);
-        ExecutionGraphQlResponse response = graphQl.execute(new DefaultExecutionGraphQlRequest(query.document(), null,
-            parameters.variables(), null, String.valueOf(requestIds.incrementAndGet()), null)).block();
+        ExecutionGraphQlResponse response = graphQl.execute(asNational(query.document(), parameters.variables())).block();
         if (response == null || !response.getErrors().isEmpty() || response.getData() == null) {
             throw new IllegalStateException(query.name() + " answered with errors: "
                 + (response == null ? "no response" : response.getErrors()));
         }
         return response;
+    }
+
+    /**
+     * A request run as {@code NATIONAL} (ADR 0010: the benchmark measures the read API without the
+     * scope predicate), as the security module's interceptor would scope it over HTTP.
+     */
+    private ExecutionGraphQlRequest asNational(String document, Map<String, Object> variables) {
+        DefaultExecutionGraphQlRequest request = new DefaultExecutionGraphQlRequest(document, null, variables, null,
+            String.valueOf(requestIds.incrementAndGet()), null);
+        request.configureExecutionInput((input, builder) ->
+            builder.graphQLContext(Map.of(Scope.CONTEXT_KEY, BENCHMARK_SCOPE)).build());
+        return request;
     }
 
     private List<Record> floor(BenchmarkQuery query, long request) {
@@ -263,6 +283,7 @@ public final class QueryBenchmark {
         body.put("variables", query.caseFor(request).variables());
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/graphql"))
             .header("Content-Type", "application/json").header("Accept", "application/graphql-response+json")
+            .header("Authorization", "Bearer " + httpToken)
             .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build(),
             HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200 || json.readTree(response.body()).has("errors")) {
@@ -280,8 +301,7 @@ public final class QueryBenchmark {
     private String profile(MixParameters data, List<BenchmarkQuery> mix) {
         StringBuilder out = new StringBuilder("# Query profiles: " + data.scale() + "\n\n");
         double engine = median(() -> {
-            ExecutionGraphQlResponse response = graphQl.execute(new DefaultExecutionGraphQlRequest("{ __typename }", null,
-                null, null, String.valueOf(requestIds.incrementAndGet()), null)).block();
+            ExecutionGraphQlResponse response = graphQl.execute(asNational("{ __typename }", null)).block();
             if (response == null || !response.getErrors().isEmpty()) {
                 throw new IllegalStateException("{ __typename } failed");
             }

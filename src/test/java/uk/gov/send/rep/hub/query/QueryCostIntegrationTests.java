@@ -38,6 +38,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import uk.gov.send.rep.hub.database.CypherStatementCounter;
 import uk.gov.send.rep.hub.support.TestGraph;
+import uk.gov.send.rep.hub.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,9 @@ class QueryCostIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestTokens tokens;
 
     @BeforeAll
     static void fixture() {
@@ -299,7 +303,8 @@ class QueryCostIntegrationTests {
         assertThat(count(requestTimer("anonymous", "success"))).isEqualTo(anonymousBefore + 1);
 
         HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + tokens.national()).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body())

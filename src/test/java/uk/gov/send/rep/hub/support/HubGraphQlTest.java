@@ -26,7 +26,8 @@ import uk.gov.send.rep.hub.query.RelationIndex;
 /**
  * A {@code @GraphQlTest} slice for one controller, with the read kernel (reader, batch loader,
  * scalars, error mapping) wired to the shared test database instead of mocks: the controller's
- * fields are checked against real Cypher on a small fixture.
+ * fields are checked against real Cypher on a small fixture, as {@code NATIONAL}
+ * ({@link NationalScopeTester}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,7 +35,7 @@ import uk.gov.send.rep.hub.query.RelationIndex;
 @Inherited
 @GraphQlTest
 @Import({ GraphReader.class, RelatedLoader.class, RelationIndex.class, Aggregations.class, GraphQlWiring.class,
-    NationalSliceTester.class })
+    NationalScopeTester.class })
 @EnableConfigurationProperties({ QueryProperties.class, DisclosureProperties.class })
 @ImportAutoConfiguration({ Neo4jAutoConfiguration.class, DataNeo4jAutoConfiguration.class })
 public @interface HubGraphQlTest {

@@ -1,26 +1,26 @@
 package uk.gov.send.rep.hub.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.springframework.graphql.ExecutionGraphQlResponse;
-import org.springframework.graphql.ExecutionGraphQlService;
-import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
-
-import uk.gov.send.rep.hub.query.Scope;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Asks the hub a GraphQL query as a given scope and reads the answer by path (for the role tests).
+ * Asks the running hub a GraphQL query over HTTP, with a bearer token (or none), and reads the
+ * answer by path: the role tests go through the real filter chain, token decoder, scope
+ * interceptor and compiler.
  */
 public final class RoleClient {
 
-    private final ExecutionGraphQlService graphQl;
+    private final WebTestClient http;
 
-    public RoleClient(ExecutionGraphQlService graphQl) {
-        this.graphQl = graphQl;
+    /** A client of the hub at {@code http://localhost:<port>}, with no default token. */
+    public RoleClient(int port) {
+        this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     /** An answer: its data and its errors. */
@@ -40,10 +40,10 @@ public final class RoleClient {
                 for (Object value : current) {
                     Object child = value instanceof Map<?, ?> map ? map.get(name) : null;
                     if (all && child instanceof List<?> list) {
-                        list.forEach(item -> next.add(json(item)));
+                        next.addAll(list);
                     }
                     else if (!all || child != null) {
-                        next.add(json(child));
+                        next.add(child);
                     }
                 }
                 current = next;
@@ -52,24 +52,29 @@ public final class RoleClient {
         }
     }
 
-    /** A number as JSON would give it back: whole numbers that fit as Integer. */
-    private static Object json(Object value) {
-        return value instanceof Long number && number == number.intValue() ? (Object) number.intValue() : value;
-    }
-
     /** One error: its message and classification (e.g. FORBIDDEN). */
     public record Error(String message, String classification) {
     }
 
-    public Answer ask(Scope scope, String query) {
-        var request = new DefaultExecutionGraphQlRequest(query, null, Map.of(), Map.of(), UUID.randomUUID().toString(), null);
-        request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(Scope.CONTEXT_KEY, scope)).build());
-        ExecutionGraphQlResponse response = graphQl.execute(request).block();
+    /** Posts {@code query} with {@code Authorization: Bearer <token>}, or anonymously when {@code token} is null. */
+    @SuppressWarnings("unchecked")
+    public Answer ask(String token, String query) {
+        Map<String, Object> body = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+            .headers(headers -> {
+                if (token != null) {
+                    headers.setBearerAuth(token);
+                }
+            })
+            .bodyValue(Map.of("query", query))
+            .exchange().expectStatus().isOk()
+            .expectBody(Map.class).returnResult().getResponseBody();
         List<Error> errors = new ArrayList<>();
-        for (ResponseError error : response.getErrors()) {
-            errors.add(new Error(error.getMessage(), String.valueOf(error.getErrorType())));
+        for (Object item : (List<Object>) body.getOrDefault("errors", List.of())) {
+            Map<String, Object> error = (Map<String, Object>) item;
+            Map<String, Object> extensions = (Map<String, Object>) error.getOrDefault("extensions", Map.of());
+            errors.add(new Error(String.valueOf(error.get("message")), String.valueOf(extensions.get("classification"))));
         }
-        Map<String, Object> data = response.getData();
+        Map<String, Object> data = (Map<String, Object>) body.get("data");
         return new Answer(data == null ? Map.of() : data, errors);
     }
 }
