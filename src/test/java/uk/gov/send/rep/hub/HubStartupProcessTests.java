@@ -31,6 +31,9 @@ class HubStartupProcessTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** A NATIONAL token from the {@code token} command for the hub under test. */
+    private String token;
+
     @TempDir
     Path temp;
 
@@ -46,6 +49,9 @@ class HubStartupProcessTests {
             awaitGraphQl(first, port, temp.resolve("first.log"));
             long firstAnswerMillis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf("hub: start on empty data dir to first /graphql answer (demo seeded): %d ms%n", firstAnswerMillis);
+            // Children's data needs a token: the token command, as a user runs it, against this hub's key.
+            assertThat(post(port, "{ children(first: 0) { totalCount } }", null)).contains("\"classification\":\"FORBIDDEN\"");
+            token = token(dataDir);
             counts = counts(port);
             assertThat(number(counts, "regions")).isEqualTo(9);
             assertThat(number(counts, "localAreas")).isEqualTo(153);
@@ -118,11 +124,31 @@ class HubStartupProcessTests {
     }
 
     private String post(int port, String query) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        return post(port, query, token);
+    }
+
+    private String post(int port, String query, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
             .header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(60))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}")).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}"));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Runs {@code token --role NATIONAL} in a child process, as the README shows, and returns its one line. */
+    private static String token(Path dataDir) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), HubApplication.class.getName(), "token", "--role", "NATIONAL",
+            "--hub.neo4j.embedded.data-dir=" + dataDir).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("token command exit code").isZero();
+        List<String> lines = out.lines().toList();
+        assertThat(lines).as("the token alone on one line").hasSize(1);
+        return lines.getFirst();
     }
 
     private static void stop(Process process) throws InterruptedException {
