@@ -83,6 +83,12 @@ class AuditIntegrationTests {
     @Autowired
     AuditInterceptor interceptor;
 
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeAll
     static void fixture() {
         TestGraph.partnershipTree("TST-AUD", 1, 1, 4);
@@ -321,5 +327,36 @@ class AuditIntegrationTests {
         String reference = "query NoEventNeeded { partnerships(first: 1) { edges { node { code } } } }";
         WebGraphQlResponse plain = computed(reference, Scope.national("n"), new QueryCost(), Map.of("partnerships", Map.of()), false);
         assertThat(failing.intercept(request(reference, "NoEventNeeded"), next -> Mono.just(plain)).block()).isSameAs(plain);
+    }
+
+    /**
+     * The cost of the audit write, as {@code hub.audit.write} times it: 50 writes to warm up, then
+     * 500 timed ones, one at a time, each its own auto-commit transaction (README, "Audit log").
+     */
+    @Test
+    void shouldTimeEveryWriteInTheHubsOwnMetric() {
+        io.micrometer.core.instrument.Timer timer = meters.find("hub.audit.write").timer();
+        assertThat(timer).isNotNull();
+        AuditLog.Entry entry = new AuditLog.Entry(Scope.national("timing"), "AuditTiming", "query",
+            AuditLog.hash("query AuditTiming { children(first: 100) { edges { node { ref } } } }"),
+            Map.of("Child", 100L), AuditOutcome.OK);
+        for (int i = 0; i < 50; i++) {
+            audit.record(entry, null);
+        }
+        long before = timer.count();
+        double totalBefore = timer.totalTime(java.util.concurrent.TimeUnit.MICROSECONDS);
+        long[] micros = new long[500];
+        for (int i = 0; i < micros.length; i++) {
+            long started = System.nanoTime();
+            audit.record(entry, null);
+            micros[i] = (System.nanoTime() - started) / 1_000;
+        }
+        assertThat(timer.count() - before).isEqualTo(micros.length);
+        java.util.Arrays.sort(micros);
+        double mean = (timer.totalTime(java.util.concurrent.TimeUnit.MICROSECONDS) - totalBefore) / micros.length;
+        System.out.printf("audit write: mean %.0f us (hub.audit.write), p50 %d us, p95 %d us, p99 %d us over %d writes%n",
+            mean, micros[micros.length / 2], micros[micros.length * 95 / 100], micros[micros.length * 99 / 100], micros.length);
+        assertThat(TestGraph.run("MATCH (e:AuditEvent {operationName: 'AuditTiming'}) RETURN count(e) AS n").getFirst()
+            .get("n").asLong()).isEqualTo(550);
     }
 }
