@@ -21,6 +21,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.send.rep.hub.area.AreaGraph;
+import uk.gov.send.rep.hub.audit.AuditGraph;
 import uk.gov.send.rep.hub.child.ChildGraph;
 import uk.gov.send.rep.hub.outcome.OutcomeGraph;
 import uk.gov.send.rep.hub.partnership.PartnershipGraph;
@@ -50,7 +51,7 @@ class AggregateSchemaTests {
 
     static final List<NodeType<?>> TYPES = List.of(AreaGraph.REGION, AreaGraph.LOCAL_AREA,
         PartnershipGraph.PARTNERSHIP, SettingGraph.SETTING, ChildGraph.CHILD, PlanGraph.PLAN, ReformGraph.REFORM,
-        PilotGraph.PILOT, OutcomeGraph.MEASURE, OutcomeGraph.OBSERVATION);
+        PilotGraph.PILOT, OutcomeGraph.MEASURE, OutcomeGraph.OBSERVATION, AuditGraph.AUDIT_EVENT);
 
     /** Group keys the features declare across relationships, from their configurations alone. */
     static Map<String, List<GroupKey>> declaredGroupKeys() {

@@ -57,6 +57,6 @@ class PagingSchemaTests {
                 }
             }
         }
-        assertThat(connections).isEqualTo(25);
+        assertThat(connections).isEqualTo(26);
     }
 }

@@ -11,6 +11,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.send.rep.hub.area.AreaGraph;
+import uk.gov.send.rep.hub.audit.AuditGraph;
 import uk.gov.send.rep.hub.child.ChildGraph;
 import uk.gov.send.rep.hub.outcome.OutcomeGraph;
 import uk.gov.send.rep.hub.partnership.PartnershipGraph;
@@ -35,7 +36,7 @@ class WhereSchemaTests {
 
     private static final List<NodeType<?>> TYPES = List.of(AreaGraph.REGION, AreaGraph.LOCAL_AREA,
         PartnershipGraph.PARTNERSHIP, SettingGraph.SETTING, ChildGraph.CHILD, PlanGraph.PLAN, ReformGraph.REFORM,
-        PilotGraph.PILOT, OutcomeGraph.MEASURE, OutcomeGraph.OBSERVATION);
+        PilotGraph.PILOT, OutcomeGraph.MEASURE, OutcomeGraph.OBSERVATION, AuditGraph.AUDIT_EVENT);
 
     /** Every relationship field the features declare, from their configurations alone. */
     private static List<Relation<?, ?, ?>> declaredRelations() {

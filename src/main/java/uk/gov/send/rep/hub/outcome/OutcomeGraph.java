@@ -43,7 +43,17 @@ public class OutcomeGraph {
             number("denominator"), string("status")))
         // A child's observation is the data of the child's area of residence; an area's or a
         // setting's is a published statistic (ADR 0010).
-        .protectedBy(Guard.areasWhenLinked(Guard.in("OBSERVED", "Child"), Guard.out("RESIDENT_IN", "LocalArea")));
+        .protectedBy(Guard.areasWhenLinked(Guard.in("OBSERVED", "Child"), Guard.out("RESIDENT_IN", "LocalArea"))
+            .linkedWhen(OutcomeGraph::childs));
+
+    /**
+     * Whether an observation is a child's, from its key ({@code <measure>|<subject label>|...},
+     * docs/model.md), which every read includes; one without a key counts as a child's.
+     */
+    static boolean childs(java.util.Map<String, Object> observation) {
+        String key = str(observation, "key");
+        return key == null || key.contains("|Child|");
+    }
 
     static final Relation<Child, Observation, Edge<Observation>> CHILD_OBSERVATIONS =
         Relation.plain("Child.observations", ChildGraph.CHILD, "OBSERVED", true, OBSERVATION);

@@ -72,6 +72,10 @@ public class GraphReader {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <T> T record(NodeType<T> type, Map<String, Object> node, List<Prefetch> prefetch, Prefetched store) {
         T record = type.map(node);
+        if (type.guard() != null) {
+            // For the audit log: rows of protected types returned one by one (QueryCost#protectedRows).
+            QueryCost.protectedRow(type, node);
+        }
         if (store == null) {
             return record;
         }

@@ -2,6 +2,7 @@ package uk.gov.send.rep.hub.query;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.neo4j.cypherdsl.core.Condition;
 import org.neo4j.cypherdsl.core.Cypher;
@@ -20,8 +21,11 @@ import org.neo4j.cypherdsl.core.Where;
  *     {@code LocalArea}
  * @param whenLinked true when only rows linked by the path's first step are protected (an
  *     observation is protected when it is a child's, not when it is an area's or a setting's)
+ * @param linkedRow with {@code whenLinked}: tells from a row's stored properties whether it is a
+ *     linked (protected) one, for counting the protected rows a request returned (the audit log);
+ *     null counts every row as protected
  */
-public record Guard(List<Step> path, boolean whenLinked) {
+public record Guard(List<Step> path, boolean whenLinked, Predicate<Map<String, Object>> linkedRow) {
 
     /** The parameter holding the scope's local area codes. */
     static final String AREAS = "scopeAreas";
@@ -30,8 +34,15 @@ public record Guard(List<Step> path, boolean whenLinked) {
     public record Step(String type, boolean outgoing, String label) {
     }
 
+    public Guard(List<Step> path, boolean whenLinked) {
+        this(path, whenLinked, null);
+    }
+
     public Guard {
         path = List.copyOf(path);
+        if (linkedRow != null && !whenLinked) {
+            throw new IllegalArgumentException("only a guard of linked rows tells them by their properties");
+        }
         if (!path.isEmpty() && !"LocalArea".equals(path.getLast().label())) {
             throw new IllegalArgumentException("a guard's path must end at a LocalArea: " + path);
         }
@@ -53,6 +64,19 @@ public record Guard(List<Step> path, boolean whenLinked) {
     /** Rows linked by the path's first step are protected and belong to the area(s) it reaches; others are not. */
     public static Guard areasWhenLinked(Step... path) {
         return new Guard(List.of(path), true);
+    }
+
+    /**
+     * This guard, telling the linked (protected) rows from the others by their stored properties
+     * (the natural key is always read), so that the audit log counts only those.
+     */
+    public Guard linkedWhen(Predicate<Map<String, Object>> linked) {
+        return new Guard(path, whenLinked, linked);
+    }
+
+    /** Whether a row with these stored properties is protected by this guard. */
+    boolean covers(Map<String, Object> row) {
+        return !whenLinked || linkedRow == null || linkedRow.test(row);
     }
 
     public static Step out(String type, String label) {

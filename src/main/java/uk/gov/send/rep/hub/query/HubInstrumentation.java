@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * <li>answers a relationship field from the value read with its row ({@link Prefetched}), without
  * calling the field's controller method or its DataLoader; any other call goes to the fetcher as
  * usual. Only non-trivial fetchers (controller methods) are wrapped: plain properties never are;</li>
- * <li>tells a request's {@link QueryCost} the name of the operation being executed, as the
+ * <li>tells a request's {@link QueryCost} the name and type of the operation being executed, as the
  * document names it: clients often send a single named operation without {@code operationName}.</li>
  * </ul>
  * One instrumentation rather than several, and not wrapped in a {@code ChainedInstrumentation}
@@ -39,7 +39,8 @@ class HubInstrumentation extends SimplePerformantInstrumentation {
         ExecutionContext execution = parameters.getExecutionContext();
         QueryCost cost = execution.getGraphQLContext().get(QueryCost.CONTEXT_KEY);
         if (cost != null) {
-            cost.operationName(execution.getOperationDefinition().getName());
+            cost.operation(execution.getOperationDefinition().getName(),
+                execution.getOperationDefinition().getOperation().name().toLowerCase(java.util.Locale.ROOT));
         }
         return super.beginExecuteOperation(parameters, state);
     }

@@ -44,6 +44,14 @@ public record NodeType<T>(String typeName, String label, String keyProperty,
         return guard != null && field.property().equals(keyProperty);
     }
 
+    /**
+     * Whether a row with these stored properties is protected data (a child's): the type has a
+     * guard and, for a guard of linked rows, the row is a linked one. The audit log counts these.
+     */
+    public boolean protects(Map<String, Object> properties) {
+        return guard != null && guard.covers(properties);
+    }
+
     /** The filterable field of this GraphQL name. */
     public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();

@@ -1,7 +1,9 @@
 package uk.gov.send.rep.hub.query;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import graphql.GraphQLContext;
@@ -34,6 +36,11 @@ import org.dataloader.BatchLoaderEnvironment;
  * any example that uses it.</li>
  * </ul>
  *
+ * <p>It also counts the protected rows (children, plans, a child's observations: types with a
+ * {@link NodeType#guard()}) that {@link GraphReader} maps into records for the request, by type, for
+ * the audit log: pages, nested pages, lists, {@code node}/{@code nodes} lookups and to-one fields
+ * read ahead. Aggregates map no rows and count nothing.
+ *
  * <p>Statements of one request may run on several threads at once (root fields on executor
  * threads, batches on bounded-elastic threads), so recording is synchronized.
  */
@@ -52,7 +59,9 @@ public final class QueryCost {
     private int roundTrips;
     private long databaseNanos;
     private long rows;
+    private final Map<String, Long> protectedRows = new LinkedHashMap<>();
     private volatile String operationName;
+    private volatile String operationType;
 
     /**
      * @param keepStatements whether to keep each statement's Cypher text, time and rows (debug
@@ -60,6 +69,16 @@ public final class QueryCost {
      */
     QueryCost(boolean keepStatements) {
         this.keepStatements = keepStatements;
+    }
+
+    /** An accumulator that keeps totals only (no statements), e.g. for a request made outside HTTP. */
+    public QueryCost() {
+        this(false);
+    }
+
+    /** The request's accumulator in a GraphQL context, or null when it has none. */
+    public static QueryCost of(GraphQLContext context) {
+        return context == null ? null : context.get(CONTEXT_KEY);
     }
 
     /** One Cypher statement: its text (values are parameters, not in it), driver time and records. */
@@ -102,6 +121,17 @@ public final class QueryCost {
         }
     }
 
+    /**
+     * Counts one row of a protected type mapped for the request bound to this thread, if the row
+     * is protected ({@link NodeType#protects}); nothing when no request is bound.
+     */
+    static void protectedRow(NodeType<?> type, Map<String, Object> properties) {
+        QueryCost cost = CURRENT.get();
+        if (cost != null && type.protects(properties)) {
+            cost.addProtectedRows(type.typeName(), 1);
+        }
+    }
+
     static QueryCost current() {
         return CURRENT.get();
     }
@@ -128,6 +158,24 @@ public final class QueryCost {
         }
     }
 
+    /**
+     * Records a statement the request sent outside the read API (the audit log's write), so that
+     * {@code roundTrips} stays every statement the request cost.
+     */
+    public void recordStatement(String cypher, long nanos, int count) {
+        add(cypher, nanos, count);
+    }
+
+    /** Adds {@code count} protected rows of a type (by GraphQL type name) returned to the request. */
+    public synchronized void addProtectedRows(String typeName, long count) {
+        protectedRows.merge(typeName, count, Long::sum);
+    }
+
+    /** The protected rows returned so far, by GraphQL type name (only types with at least one row). */
+    public synchronized Map<String, Long> protectedRows() {
+        return Map.copyOf(protectedRows);
+    }
+
     synchronized Totals totals() {
         return new Totals(roundTrips, databaseNanos, rows, List.copyOf(statements));
     }
@@ -137,11 +185,20 @@ public final class QueryCost {
     }
 
     /** The name of the operation that was executed, from the document; null until execution starts. */
-    String operationName() {
+    public String operationName() {
         return operationName;
     }
 
-    void operationName(String name) {
+    /**
+     * The type of the operation that was executed: {@code query}, {@code mutation} or
+     * {@code subscription}; null until execution starts.
+     */
+    public String operationType() {
+        return operationType;
+    }
+
+    void operation(String name, String type) {
         this.operationName = name;
+        this.operationType = type;
     }
 }

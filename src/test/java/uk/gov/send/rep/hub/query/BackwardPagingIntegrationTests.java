@@ -236,8 +236,8 @@ class BackwardPagingIntegrationTests {
         List<Map<String, Object>> settings = graphQl().document(query).execute().errors().verify()
             .path("partnership.members.edges[*].node.settings.edges[*].node")
             .entityList(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
-        // partnership, members, settings, placements: one statement (ADR 0008).
-        assertThat(statements.count() - before).isEqualTo(1);
+        // partnership, members, settings, placements: one statement (ADR 0008), + the audit log's write (ADR 0011).
+        assertThat(statements.count() - before).isEqualTo(2);
         assertThat(settings).hasSize(6);
         for (Map<String, Object> setting : settings) {
             List<org.neo4j.driver.Record> truth = TestGraph.run("""

@@ -144,8 +144,8 @@ class FilterIntegrationTests {
         List<Map<String, Object>> areas = graphQl().document(query).execute().errors().verify()
             .path("partnership.members.edges[*].node").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
             .get();
-        // partnership, members, their filtered children and counts: one statement (ADR 0008).
-        assertThat(statements.count() - before).isEqualTo(1);
+        // partnership, members, their filtered children and counts: one statement (ADR 0008), + the audit log's write (ADR 0011).
+        assertThat(statements.count() - before).isEqualTo(2);
         assertThat(areas).hasSize(2);
         for (Map<String, Object> area : areas) {
             List<String> truth = TestGraph.run("""

@@ -70,8 +70,8 @@ class RoundTripIntegrationTests {
 
         assertThat(small[1]).isEqualTo(2 * 3 * 4);
         assertThat(large[1]).isEqualTo(6 * 20 * 30);
-        // partnership, members, settings, placements, counts included: one statement.
-        assertThat(small[0]).isEqualTo(1);
+        // partnership, members, settings, placements, counts included: one statement, + the audit log's write (ADR 0011).
+        assertThat(small[0]).isEqualTo(2);
         assertThat(large[0]).isEqualTo(small[0]);
     }
 
@@ -80,8 +80,8 @@ class RoundTripIntegrationTests {
         long before = statements.count();
         graphQl().documentName("allPartnershipsDrillDown").execute().errors().verify()
             .path("partnerships.totalCount").entity(Integer.class).satisfies(total -> assertThat(total).isGreaterThanOrEqualTo(2));
-        // page (with every nested level) + totalCount for the root.
-        assertThat(statements.count() - before).isEqualTo(2);
+        // page (with every nested level) + totalCount for the root + the audit log's write (ADR 0011).
+        assertThat(statements.count() - before).isEqualTo(3);
     }
 
     /**
