@@ -1,12 +1,15 @@
 package uk.gov.send.rep.hub.query.limits;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.language.Definition;
+import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -17,8 +20,8 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 
 /**
- * Checks the shape of every operation of a document against the depth, alias, directive and field
- * limits, with fragments and inline fragments expanded where they are used (nesting hidden in
+ * Checks the shape of every operation of a document against the depth, alias, directive (in all
+ * and repeated at one location) and field limits, with fragments and inline fragments expanded where they are used (nesting hidden in
  * fragments counts in full). Runs on the parsed document before graphql-java validates it, so
  * that a document of thousands of fields is refused before validation's own work on it; hence it
  * guards itself: a fragment already being expanded on the current path (a cycle, which validation
@@ -44,7 +47,7 @@ final class DocumentShape {
         for (Definition<?> definition : document.getDefinitions()) {
             if (definition instanceof OperationDefinition operation) {
                 Walk walk = new Walk(fragments);
-                walk.directives += operation.getDirectives().size();
+                walk.directives(operation.getDirectives(), "operation", operation.getName());
                 boolean complete = true;
                 try {
                     walk.selections(operation.getSelectionSet(), 0);
@@ -102,14 +105,14 @@ final class DocumentShape {
                 switch (selection) {
                     case Field field -> field(field, depth + 1);
                     case InlineFragment inline -> {
-                        directives += inline.getDirectives().size();
+                        directives(inline.getDirectives(), "inline fragment", null);
                         selections(inline.getSelectionSet(), depth);
                     }
                     case FragmentSpread spread -> {
-                        directives += spread.getDirectives().size();
+                        directives(spread.getDirectives(), "fragment spread", spread.getName());
                         FragmentDefinition fragment = fragments.get(spread.getName());
                         if (fragment != null && expanding.add(fragment.getName())) {
-                            directives += fragment.getDirectives().size();
+                            directives(fragment.getDirectives(), "fragment", fragment.getName());
                             selections(fragment.getSelectionSet(), depth);
                             expanding.remove(fragment.getName());
                         }
@@ -130,8 +133,31 @@ final class DocumentShape {
             if (field.getAlias() != null) {
                 aliases++;
             }
-            directives += field.getDirectives().size();
+            directives(field.getDirectives(), "field", field.getName());
             selections(field.getSelectionSet(), depth);
+        }
+
+        /**
+         * Counts a location's directives; one directive repeated there more than
+         * {@code max-directive-repeats} times is refused at once.
+         */
+        void directives(List<Directive> used, String kind, String name) {
+            if (used.isEmpty()) {
+                return;
+            }
+            directives += used.size();
+            if (used.size() > limits.maxDirectiveRepeats()) {
+                Map<String, Integer> times = new HashMap<>();
+                for (Directive directive : used) {
+                    int repeats = times.merge(directive.getName(), 1, Integer::sum);
+                    if (repeats > limits.maxDirectiveRepeats()) {
+                        long all = used.stream().filter(same -> same.getName().equals(directive.getName())).count();
+                        throw new LimitExceededException("repeats of @" + directive.getName() + " on " + kind
+                            + (name != null ? " " + name : ""),
+                            "max-directive-repeats", limits.maxDirectiveRepeats(), all);
+                    }
+                }
+            }
         }
 
         /**

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDepth deepest field nesting of an operation, fragments expanded
  * @param maxAliases aliased fields in one operation, fragments expanded
  * @param maxDirectives directives used in one operation, fragments expanded
+ * @param maxDirectiveRepeats times one directive may appear at one location (a field, fragment
+ *     spread, inline fragment or operation); the schema's directives are not repeatable, so 1
  * @param maxFields fields selected by one operation, fragments expanded
  * @param maxTokens grammar tokens of a document (graphql-java's parser stops at this many)
  * @param maxCharacters characters of a document, checked before it is parsed or looked up
@@ -44,6 +46,7 @@ public record LimitsProperties(
         @DefaultValue("15") @Min(2) @Max(100) int maxDepth,
         @DefaultValue("30") @Min(0) @Max(1000) int maxAliases,
         @DefaultValue("20") @Min(0) @Max(1000) int maxDirectives,
+        @DefaultValue("1") @Min(1) @Max(100) int maxDirectiveRepeats,
         @DefaultValue("300") @Min(1) @Max(10_000) int maxFields,
         @DefaultValue("5000") @Min(100) @Max(100_000) int maxTokens,
         @DefaultValue("20000") @Min(1000) @Max(1_000_000) int maxCharacters,
