@@ -49,7 +49,7 @@ class ErrorMasking extends DataFetcherExceptionResolverAdapter implements Ordere
         if (code != null && code.contains("TransactionTimedOut")) {
             return limitError(env, "the database stopped this read at " + LimitExceededException.PREFIX
                 + "transaction-timeout " + limits.transactionTimeout().toMillis() + "ms: ask for fewer rows or a "
-                + "narrower filter", "transaction-timeout", limits.transactionTimeout().toString());
+                + "narrower filter", "transaction-timeout", limits.transactionTimeout().toMillis() + "ms");
         }
         if (code != null && (code.contains("MemoryLimit") || code.contains("MemoryPoolOutOfMemory"))) {
             return limitError(env, "the database stopped this read at " + LimitExceededException.PREFIX
