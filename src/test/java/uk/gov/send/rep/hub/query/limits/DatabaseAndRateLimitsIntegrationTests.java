@@ -21,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The limits that need a running hub and database: a read past
  * {@code hub.graphql.limits.transaction-timeout} (here 1.5 s: a cold statement's planning alone takes a few hundred ms on a busy test machine) is stopped by Neo4j and answered
  * with a clean error naming the limit, and a subject over {@code requests-per-minute} (here 5) gets
- * HTTP 429 with {@code Retry-After}, while other subjects go on.
+ * HTTP 429 with {@code Retry-After}, while other subjects go on; and an origin on the CORS
+ * allow-list may call the hub from a browser, where others may not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.profiles.active=prod", "hub.graphql.limits.transaction-timeout=1500ms",
-    "hub.graphql.limits.requests-per-minute=5" })
+    "hub.graphql.limits.requests-per-minute=5", "hub.cors.allowed-origins=https://dashboard.example.gov.uk" })
 @Import(TestRoles.class)
 class DatabaseAndRateLimitsIntegrationTests {
 
@@ -124,5 +125,22 @@ class DatabaseAndRateLimitsIntegrationTests {
         assertThat(allowed).isEqualTo(5);
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.firstErrorMessage()).contains("from client 127.0.0.1");
+    }
+
+    @Test
+    void shouldLetOnlyAllowListedOriginsCallFromABrowser() {
+        HubHttp.Reply allowed = http.request("OPTIONS", "/graphql", null, null, "Origin",
+            "https://dashboard.example.gov.uk", "Access-Control-Request-Method", "POST",
+            "Access-Control-Request-Headers", "authorization,content-type");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.response().headers().firstValue("Access-Control-Allow-Origin"))
+            .hasValue("https://dashboard.example.gov.uk");
+        assertThat(allowed.response().headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
+            methods -> assertThat(methods).contains("POST").doesNotContain("GET"));
+
+        HubHttp.Reply other = http.request("OPTIONS", "/graphql", null, null, "Origin", "https://evil.example",
+            "Access-Control-Request-Method", "POST");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.response().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 }
