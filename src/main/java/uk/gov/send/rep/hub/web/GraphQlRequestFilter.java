@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with a message rather than an empty 405, and so a mutation can never run from a link);</li>
  * <li>a POST whose body is form-encoded, multipart or plain text (the content types a browser
  * sends cross-site without a CORS preflight) is refused with 415;</li>
+ * <li>a body over {@code hub.graphql.limits.max-request-bytes} is refused with 413, read no
+ * further;</li>
  * <li>a JSON array body (a batch of operations) is refused with 400 naming
  * {@code hub.graphql.limits.max-operations-per-request}: Spring for GraphQL would otherwise fail
  * to read it and answer an empty 400.</li>
@@ -43,11 +45,13 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
 
     private final String path;
     private final int maxOperations;
+    private final int maxBytes;
     private final JsonMapper json;
 
-    GraphQlRequestFilter(String path, int maxOperations, JsonMapper json) {
+    GraphQlRequestFilter(String path, int maxOperations, int maxBytes, JsonMapper json) {
         this.path = path;
         this.maxOperations = maxOperations;
+        this.maxBytes = maxBytes;
         this.json = json;
     }
 
@@ -82,7 +86,18 @@ class GraphQlRequestFilter extends OncePerRequestFilter {
                 Map.of());
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        byte[] body = request.getContentLengthLong() > maxBytes ? null
+            : request.getInputStream().readNBytes(maxBytes + 1);
+        if (body == null || body.length > maxBytes) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("limit", "max-request-bytes");
+            extensions.put("max", maxBytes);
+            extensions.put("actual", body == null ? request.getContentLengthLong() : "more than " + maxBytes);
+            refuse(response, HttpStatus.CONTENT_TOO_LARGE, "LIMIT_EXCEEDED", "request body of "
+                + (body == null ? request.getContentLengthLong() : "more than " + maxBytes) + " bytes exceeds "
+                + "hub.graphql.limits.max-request-bytes " + maxBytes, extensions);
+            return;
+        }
         if (startsArray(body)) {
             int operations = operations(body);
             Map<String, Object> extensions = new LinkedHashMap<>();

@@ -69,7 +69,7 @@ class WebConfiguration {
     FilterRegistrationBean<GraphQlRequestFilter> graphQlRequestFilter(
             @Value("${spring.graphql.http.path:/graphql}") String path, LimitsProperties limits, JsonMapper json) {
         FilterRegistrationBean<GraphQlRequestFilter> registration = new FilterRegistrationBean<>(
-            new GraphQlRequestFilter(path, limits.maxOperationsPerRequest(), json));
+            new GraphQlRequestFilter(path, limits.maxOperationsPerRequest(), limits.maxRequestBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -231,6 +231,14 @@ class ProductionAbuseIntegrationTests {
     }
 
     @Test
+    void shouldRefuseABodyOverTheByteLimitWithoutReadingIt() {
+        String padding = "x".repeat(262_144);
+        HubHttp.Reply reply = withoutCypher(() -> http.post("{ __typename }", Map.of("padding", padding)));
+        assertThat(reply.status()).isEqualTo(413);
+        assertLimit(reply, "max-request-bytes", 262144, null);
+    }
+
+    @Test
     void shouldNotServeGraphiql() {
         assertThat(http.request("GET", "/graphiql", null, null).status()).isEqualTo(404);
     }

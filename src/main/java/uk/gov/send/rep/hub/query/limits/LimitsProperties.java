@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  *     reforms) is assumed to return, for the cost estimate
  * @param maxOperationsPerRequest operations in one HTTP request: 1, as Spring for GraphQL runs
  *     one operation per request and a JSON array (a batch) is refused
+ * @param maxRequestBytes bytes of one request's body (document, variables and extensions), read
+ *     no further: a longer body is refused with HTTP 413
  * @param requestsPerMinute requests one subject (token subject, else client address) may send a
  *     minute to one hub instance; 0 turns the limit off
  * @param transactionTimeout how long one read statement (its own transaction) may run
@@ -56,6 +58,7 @@ public record LimitsProperties(
         @Min(value = 1, message = "must be 1: Spring for GraphQL runs one operation per request")
         @Max(value = 1, message = "must be 1: Spring for GraphQL runs one operation per request")
         int maxOperationsPerRequest,
+        @DefaultValue("262144") @Min(1024) @Max(104_857_600) int maxRequestBytes,
         @DefaultValue("600") @Min(value = 0, message = "must be 0 (off) or more") @Max(1_000_000) int requestsPerMinute,
         @DefaultValue("10s") @NotNull
         @DurationMin(millis = 1, message = "must be at least 1ms")
