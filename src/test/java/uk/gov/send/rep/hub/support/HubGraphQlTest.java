@@ -21,6 +21,7 @@ import uk.gov.send.rep.hub.query.GraphReader;
 import uk.gov.send.rep.hub.query.QueryProperties;
 import uk.gov.send.rep.hub.query.RelatedLoader;
 import uk.gov.send.rep.hub.query.RelationIndex;
+import uk.gov.send.rep.hub.query.limits.LimitsProperties;
 
 /**
  * A {@code @GraphQlTest} slice for one controller, with the read kernel (reader, batch loader,
@@ -33,7 +34,7 @@ import uk.gov.send.rep.hub.query.RelationIndex;
 @Inherited
 @GraphQlTest
 @Import({ GraphReader.class, RelatedLoader.class, RelationIndex.class, Aggregations.class, GraphQlWiring.class })
-@EnableConfigurationProperties(QueryProperties.class)
+@EnableConfigurationProperties({ QueryProperties.class, LimitsProperties.class })
 @ImportAutoConfiguration({ Neo4jAutoConfiguration.class, DataNeo4jAutoConfiguration.class })
 public @interface HubGraphQlTest {
 

@@ -152,7 +152,7 @@ class ProductionAbuseIntegrationTests {
                   placements(first: $first) { edges { node { ref } } } } } } } } } } } } }
             """;
         HubHttp.Reply reply = withoutCypher(() -> http.post(tree, Map.of("first", 100)));
-        assertLimit(reply, "max-cost", 25000, null);
+        assertLimit(reply, "max-cost", 50000, null);
         assertThat(reply.firstErrorMessage()).startsWith("estimated cost at least ");
 
         HubHttp.Reply small = http.post(tree, Map.of("first", 3));

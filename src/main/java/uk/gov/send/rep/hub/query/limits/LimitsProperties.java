@@ -52,7 +52,7 @@ public record LimitsProperties(
         @DefaultValue("300") @Min(1) @Max(10_000) int maxFields,
         @DefaultValue("5000") @Min(100) @Max(100_000) int maxTokens,
         @DefaultValue("20000") @Min(1000) @Max(1_000_000) int maxCharacters,
-        @DefaultValue("25000") @Min(1) @Max(100_000_000) long maxCost,
+        @DefaultValue("50000") @Min(1) @Max(100_000_000) long maxCost,
         @DefaultValue("10") @Min(1) @Max(1000) int defaultListSize,
         @DefaultValue("1")
         @Min(value = 1, message = "must be 1: Spring for GraphQL runs one operation per request")

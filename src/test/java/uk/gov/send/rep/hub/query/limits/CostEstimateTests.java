@@ -106,7 +106,7 @@ class CostEstimateTests {
 
     @Test
     void shouldUseTheConfiguredDefaultListSize() {
-        LimitsProperties five = new LimitsProperties(15, 30, 20, 1, 300, 5000, 20000, 25000, 5, 1, 262144, 600,
+        LimitsProperties five = new LimitsProperties(15, 30, 20, 1, 300, 5000, 20000, 50000, 5, 1, 262144, 600,
             Duration.ofSeconds(10), "1g", LimitsProperties.Introspection.ANYONE);
         assertThat(LimitsTestSupport.cost("{ partnership(code: \"X\") { leads { code } } }", Map.of(), five).cost())
             .isEqualTo(2 + 5);

@@ -24,7 +24,7 @@ final class LimitsTestSupport {
 
     /** The defaults of application.yml (the record's own defaults are the same; a test pins that). */
     static LimitsProperties defaults() {
-        return new LimitsProperties(15, 30, 20, 1, 300, 5000, 20000, 25000, 10, 1, 262144, 600, Duration.ofSeconds(10), "1g",
+        return new LimitsProperties(15, 30, 20, 1, 300, 5000, 20000, 50000, 10, 1, 262144, 600, Duration.ofSeconds(10), "1g",
             LimitsProperties.Introspection.ANYONE);
     }
 
