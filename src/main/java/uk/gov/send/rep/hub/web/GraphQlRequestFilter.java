@@ -25,15 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What reaches the GraphQL endpoint at all, decided before any authentication or GraphQL work:
  * <ul>
- * <li>GET is refused with 405 (Spring for GraphQL serves GraphQL over POST only; this answers
- * with a message rather than an empty 405, and so a mutation can never run from a link);</li>
+ * <li>GET is refused with 405 (Spring Boot 4 routes GET on the GraphQL path to an empty 405 with
+ * {@code Allow: POST}; this says why, and keeps it so whatever Spring does next: a mutation can
+ * never run from a link);</li>
  * <li>a POST whose body is form-encoded, multipart or plain text (the content types a browser
  * sends cross-site without a CORS preflight) is refused with 415;</li>
  * <li>a body over {@code hub.graphql.limits.max-request-bytes} is refused with 413, read no
  * further;</li>
  * <li>a JSON array body (a batch of operations) is refused with 400 naming
- * {@code hub.graphql.limits.max-operations-per-request}: Spring for GraphQL would otherwise fail
- * to read it and answer an empty 400.</li>
+ * {@code hub.graphql.limits.max-operations-per-request}: Spring for GraphQL cannot read it, and
+ * Spring Boot's error page answered a bare {@code {"status": 400, "error": "Bad Request"}}.</li>
  * </ul>
  * Every refusal is a GraphQL-style body: {@code {"errors": [{"message": ..., "extensions":
  * {"classification": ...}}]}}.
