@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.profiles.active=prod")
 @Import(TestRoles.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ProductionAbuseIntegrationTests {
 
     private static final String PUBLIC = "PUBLIC";
@@ -236,6 +240,21 @@ class ProductionAbuseIntegrationTests {
         HubHttp.Reply reply = withoutCypher(() -> http.post("{ __typename }", Map.of("padding", padding)));
         assertThat(reply.status()).isEqualTo(413);
         assertLimit(reply, "max-request-bytes", 262144, null);
+    }
+
+    @Test
+    void shouldMaskAnInternalErrorBehindAnIdThatTheLogCarries(CapturedOutput output) {
+        // Bad data: a birth year stored as text makes Neo4j's avg() fail with a type error.
+        TestGraph.run("""
+            MATCH (c:Child {ref: 'TST-ABUSE-C1-1-1'}) SET c.birthYear = 'twenty-twelve'""");
+        HubHttp.Reply reply = http.post("""
+            { localArea(code: "TST-ABUSE-A1") { children(first: 1) { aggregate { avg { birthYear } } } } }""",
+            TestRoles.ROLE, "NATIONAL").leaksNothing();
+        assertThat(reply.firstErrorExtensions()).containsEntry("classification", "INTERNAL_ERROR");
+        String id = (String) reply.firstErrorExtensions().get("errorId");
+        assertThat(reply.firstErrorMessage()).isEqualTo("internal error " + id + " (quote this id to the hub's operators)");
+        assertThat(reply.response().body()).doesNotContain("avg(").doesNotContain("birthYear'").doesNotContain("twenty");
+        assertThat(output.getAll()).contains("Internal error " + id + " at /localArea/children");
     }
 
     @Test
