@@ -18,6 +18,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
@@ -102,7 +103,9 @@ public class GraphQlWiring {
         return wiring -> wiring.scalar(DATE).scalar(COUNT);
     }
 
+    // Before the limits' catch-all (query.limits.ErrorMasking, last), which masks what is left.
     @Bean
+    @Order(0)
     DataFetcherExceptionResolver clientErrors() {
         return new DataFetcherExceptionResolverAdapter() {
             @Override

@@ -1,5 +1,7 @@
 package uk.gov.send.rep.hub.query;
 
+import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import graphql.schema.DataFetchingEnvironment;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
+import uk.gov.send.rep.hub.database.StatementTimeout;
 import uk.gov.send.rep.hub.query.ConnectionQueries.CypherQuery;
+import uk.gov.send.rep.hub.query.limits.LimitsProperties;
 
 /**
  * Runs the statements {@link ConnectionQueries} builds and maps their rows to records, edges and
@@ -25,12 +30,17 @@ public class GraphReader {
     private final QueryProperties limits;
     private final RelationIndex relations;
     private final Disclosure disclosure;
+    /** {@code hub.graphql.limits.transaction-timeout}; null in slices without the limits. */
+    private final Duration statementTimeout;
 
-    GraphReader(Neo4jClient neo4j, QueryProperties limits, RelationIndex relations, DisclosureProperties disclosure) {
+    GraphReader(Neo4jClient neo4j, QueryProperties limits, RelationIndex relations, DisclosureProperties disclosure,
+            ObjectProvider<LimitsProperties> queryLimits) {
         this.neo4j = neo4j;
         this.limits = limits;
         this.relations = relations;
         this.disclosure = new Disclosure(disclosure.threshold());
+        LimitsProperties configured = queryLimits.getIfAvailable();
+        this.statementTimeout = configured == null ? null : configured.transactionTimeout();
     }
 
     /**
@@ -357,18 +367,25 @@ public class GraphReader {
     /**
      * The one place the read API runs Cypher. Each statement is recorded in the request's
      * {@link QueryCost} (if one is bound): its text, the time of the driver call (Bolt round trip
-     * and streaming the records included) and its record count, never its parameter values.
+     * and streaming the records included) and its record count, never its parameter values. The
+     * statement is its own transaction, stopped by the database after
+     * {@code hub.graphql.limits.transaction-timeout} ({@link StatementTimeout}).
      */
     private List<Map<String, Object>> fetch(CypherQuery query) {
         long started = System.nanoTime();
         List<Map<String, Object>> rows = List.of();
         try {
-            rows = List.copyOf(neo4j.query(query.cypher()).bindAll(query.parameters()).fetch().all());
+            rows = statementTimeout == null ? read(query)
+                : StatementTimeout.within(statementTimeout, () -> read(query));
             return rows;
         }
         finally {
             QueryCost.record(query.cypher(), System.nanoTime() - started, rows.size());
         }
+    }
+
+    private List<Map<String, Object>> read(CypherQuery query) {
+        return List.copyOf(neo4j.query(query.cypher()).bindAll(query.parameters()).fetch().all());
     }
 
     @SuppressWarnings("unchecked")

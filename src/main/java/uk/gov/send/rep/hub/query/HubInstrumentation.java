@@ -9,12 +9,17 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.validation.ValidationError;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+
+import uk.gov.send.rep.hub.query.limits.QueryLimits;
 
 /**
  * The hub's one graphql-java instrumentation:
@@ -23,7 +28,11 @@ import org.springframework.stereotype.Component;
  * calling the field's controller method or its DataLoader; any other call goes to the fetcher as
  * usual. Only non-trivial fetchers (controller methods) are wrapped: plain properties never are;</li>
  * <li>tells a request's {@link QueryCost} the name and type of the operation being executed, as the
- * document names it: clients often send a single named operation without {@code operationName}.</li>
+ * document names it: clients often send a single named operation without {@code operationName};</li>
+ * <li>enforces the query limits ({@link QueryLimits}) once per request, never per field: rate and
+ * length before the document is looked up, shape when a document is parsed (before validation),
+ * cost and introspection before the operation runs. Over a limit, the request is aborted with
+ * the limit's error and no Cypher is sent.</li>
  * </ul>
  * One instrumentation rather than several, and not wrapped in a {@code ChainedInstrumentation}
  * ({@link #singleInstrumentation}): graphql-java calls an instrumentation four to five times per
@@ -33,6 +42,31 @@ import org.springframework.stereotype.Component;
 @Component
 class HubInstrumentation extends SimplePerformantInstrumentation {
 
+    /** The limits; null in slices that do not load them (then nothing is limited). */
+    private final QueryLimits limits;
+
+    HubInstrumentation(ObjectProvider<QueryLimits> limits) {
+        this.limits = limits.getIfAvailable();
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        if (limits != null) {
+            limits.beforeParse(parameters.getQuery(), parameters.getGraphQLContext());
+        }
+        return super.beginExecution(parameters, state);
+    }
+
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+            InstrumentationState state) {
+        if (limits != null) {
+            limits.checkDocument(parameters.getDocument());
+        }
+        return super.beginValidation(parameters, state);
+    }
+
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
             InstrumentationState state) {
@@ -41,6 +75,9 @@ class HubInstrumentation extends SimplePerformantInstrumentation {
         if (cost != null) {
             cost.operation(execution.getOperationDefinition().getName(),
                 execution.getOperationDefinition().getOperation().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (limits != null) {
+            limits.checkOperation(execution);
         }
         return super.beginExecuteOperation(parameters, state);
     }

@@ -20,7 +20,11 @@ import org.springframework.context.annotation.Configuration;
  * only documents that passed validation, keyed by their exact text, at most
  * {@code hub.graphql.document-cache-size} of them (least recently used go first); documents over
  * {@value #MAX_CACHED_LENGTH} characters are never kept. Validation depends only on the schema and
- * the document, never on the caller, so a cached entry is valid for every request.
+ * the document, never on the caller, so a cached entry is valid for every request. The shape limits
+ * (depth, aliases, directives, fields, tokens: {@code query.limits}) run as part of parsing and
+ * validation, so a document over one is never cached; the checks that depend on the request (its
+ * rate and length, its variables' cost, the caller's right to introspect) run on every request,
+ * before and after this cache, in {@link HubInstrumentation}.
  */
 @Configuration(proxyBeanMethods = false)
 class ParsedDocuments {

@@ -22,6 +22,7 @@ import uk.gov.send.rep.hub.query.QueryProperties;
 import uk.gov.send.rep.hub.query.DisclosureProperties;
 import uk.gov.send.rep.hub.query.RelatedLoader;
 import uk.gov.send.rep.hub.query.RelationIndex;
+import uk.gov.send.rep.hub.query.limits.LimitsProperties;
 
 /**
  * A {@code @GraphQlTest} slice for one controller, with the read kernel (reader, batch loader,
@@ -36,7 +37,7 @@ import uk.gov.send.rep.hub.query.RelationIndex;
 @GraphQlTest
 @Import({ GraphReader.class, RelatedLoader.class, RelationIndex.class, Aggregations.class, GraphQlWiring.class,
     NationalScopeTester.class })
-@EnableConfigurationProperties({ QueryProperties.class, DisclosureProperties.class })
+@EnableConfigurationProperties({ QueryProperties.class, DisclosureProperties.class, LimitsProperties.class })
 @ImportAutoConfiguration({ Neo4jAutoConfiguration.class, DataNeo4jAutoConfiguration.class })
 public @interface HubGraphQlTest {
 
