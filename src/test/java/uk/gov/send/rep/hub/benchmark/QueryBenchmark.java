@@ -93,6 +93,9 @@ public final class QueryBenchmark {
             // Nothing is generated: the database must already hold a COMPLETE seed run (checked below);
             // the start only merges the reference data, as every start of the hub does.
             "--hub.seed.scale=none",
+            // The load generators are one subject sending thousands of requests a second: the
+            // per-subject rate limit (600 a minute by default) would refuse them.
+            "--hub.graphql.limits.requests-per-minute=0",
             "--server.port=0",
             "--spring.main.banner-mode=off",
             "--logging.level.root=WARN",
