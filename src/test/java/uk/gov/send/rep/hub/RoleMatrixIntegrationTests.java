@@ -317,6 +317,63 @@ class RoleMatrixIntegrationTests {
         }
     }
 
+    /**
+     * The fields of every row a role may read are exactly the stored ones, for each role that
+     * reads rows (a child's page with its plans, and its placement edges' dates), compared value by
+     * value with the database.
+     */
+    @Test
+    void shouldReturnExactlyTheStoredFieldsOfEachVisibleRow() {
+        String query = """
+            { children(first: 100, where: {area: {some: {code: {startsWith: "TST-R"}}}}) { edges { node {
+                ref birthYear sex senProvision primaryNeed
+                plans { ref status template requested issued weeksToIssue }
+                placements(first: 5) { edges { from to node { ref } } } } } } }""";
+        for (Role role : List.of(Role.NATIONAL, Role.LEAD, Role.LOCAL)) {
+            Answer answer = client.ask(role, query);
+            assertThat(answer.errors()).as(role.name()).isEmpty();
+            List<Object> rows = answer.values("children.edges[*].node");
+            List<Record> truth = TestGraph.run("""
+                MATCH (c:Child)-[:RESIDENT_IN]->(a) WHERE a.code STARTS WITH 'TST-R' AND ($all OR a.code IN $areas)
+                RETURN c{.ref, .birthYear, .sex, .senProvision, .primaryNeed,
+                    plans: [(c)-[:HAS_PLAN]->(p)-[:MAINTAINED_BY]->(m) WHERE $all OR m.code IN $areas
+                        | p{.ref, .status, .template, requested: toString(p.requested), issued: toString(p.issued),
+                           .weeksToIssue}],
+                    placements: [(c)-[r:PLACED_AT]->(s) | {from: toString(r.from), to: toString(r.to), ref: s.ref}]} AS c
+                ORDER BY c.ref""", role.scope());
+            assertThat(rows).as(role.name()).hasSize(truth.size()).isNotEmpty();
+            for (int i = 0; i < rows.size(); i++) {
+                Map<?, ?> row = (Map<?, ?>) rows.get(i);
+                Map<String, Object> expected = truth.get(i).get("c").asMap();
+                for (String field : List.of("ref", "birthYear", "sex", "senProvision", "primaryNeed")) {
+                    assertThat(String.valueOf(row.get(field))).as(role + " " + expected.get("ref") + "." + field)
+                        .isEqualTo(String.valueOf(expected.get(field)));
+                }
+                assertThat(((List<?>) row.get("plans")).stream().map(p -> {
+                    Map<?, ?> plan = (Map<?, ?>) p;
+                    return plan.get("ref") + "|" + plan.get("status") + "|" + plan.get("template") + "|" + plan.get("requested")
+                        + "|" + plan.get("issued") + "|" + (plan.get("weeksToIssue") == null ? null
+                            : ((Number) plan.get("weeksToIssue")).doubleValue());
+                }).sorted().toList()).as(role + " plans of " + expected.get("ref")).isEqualTo(((List<?>) expected.get("plans"))
+                    .stream().map(p -> {
+                        Map<?, ?> plan = (Map<?, ?>) p;
+                        return plan.get("ref") + "|" + plan.get("status") + "|" + plan.get("template") + "|"
+                            + plan.get("requested") + "|" + plan.get("issued") + "|" + (plan.get("weeksToIssue") == null ? null
+                                : ((Number) plan.get("weeksToIssue")).doubleValue());
+                    }).sorted().toList());
+                Map<?, ?> placements = (Map<?, ?>) row.get("placements");
+                assertThat(((List<?>) placements.get("edges")).stream().map(e -> {
+                    Map<?, ?> edge = (Map<?, ?>) e;
+                    return edge.get("from") + "|" + edge.get("to") + "|" + ((Map<?, ?>) edge.get("node")).get("ref");
+                }).sorted().toList()).as(role + " placements of " + expected.get("ref")).isEqualTo(((List<?>) expected.get("placements"))
+                    .stream().map(p -> {
+                        Map<?, ?> placement = (Map<?, ?>) p;
+                        return placement.get("from") + "|" + placement.get("to") + "|" + placement.get("ref");
+                    }).sorted().toList());
+            }
+        }
+    }
+
     /** The matrix holds at least 30 queries, each run by every role. */
     @Test
     void shouldCoverAtLeastThirtyQueries() {
