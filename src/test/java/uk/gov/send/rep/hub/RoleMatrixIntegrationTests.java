@@ -349,29 +349,27 @@ class RoleMatrixIntegrationTests {
                     assertThat(String.valueOf(row.get(field))).as(role + " " + expected.get("ref") + "." + field)
                         .isEqualTo(String.valueOf(expected.get(field)));
                 }
-                assertThat(((List<?>) row.get("plans")).stream().map(p -> {
-                    Map<?, ?> plan = (Map<?, ?>) p;
-                    return plan.get("ref") + "|" + plan.get("status") + "|" + plan.get("template") + "|" + plan.get("requested")
-                        + "|" + plan.get("issued") + "|" + (plan.get("weeksToIssue") == null ? null
-                            : ((Number) plan.get("weeksToIssue")).doubleValue());
-                }).sorted().toList()).as(role + " plans of " + expected.get("ref")).isEqualTo(((List<?>) expected.get("plans"))
-                    .stream().map(p -> {
-                        Map<?, ?> plan = (Map<?, ?>) p;
-                        return plan.get("ref") + "|" + plan.get("status") + "|" + plan.get("template") + "|"
-                            + plan.get("requested") + "|" + plan.get("issued") + "|" + (plan.get("weeksToIssue") == null ? null
-                                : ((Number) plan.get("weeksToIssue")).doubleValue());
-                    }).sorted().toList());
-                Map<?, ?> placements = (Map<?, ?>) row.get("placements");
-                assertThat(((List<?>) placements.get("edges")).stream().map(e -> {
-                    Map<?, ?> edge = (Map<?, ?>) e;
-                    return edge.get("from") + "|" + edge.get("to") + "|" + ((Map<?, ?>) edge.get("node")).get("ref");
-                }).sorted().toList()).as(role + " placements of " + expected.get("ref")).isEqualTo(((List<?>) expected.get("placements"))
-                    .stream().map(p -> {
-                        Map<?, ?> placement = (Map<?, ?>) p;
-                        return placement.get("from") + "|" + placement.get("to") + "|" + placement.get("ref");
-                    }).sorted().toList());
+                assertThat(lines((List<?>) row.get("plans"), RoleMatrixIntegrationTests::plan))
+                    .as(role + " plans of " + expected.get("ref"))
+                    .isEqualTo(lines((List<?>) expected.get("plans"), RoleMatrixIntegrationTests::plan));
+                assertThat(lines((List<?>) ((Map<?, ?>) row.get("placements")).get("edges"),
+                        edge -> edge.get("from") + "|" + edge.get("to") + "|" + ((Map<?, ?>) edge.get("node")).get("ref")))
+                    .as(role + " placements of " + expected.get("ref"))
+                    .isEqualTo(lines((List<?>) expected.get("placements"),
+                        placement -> placement.get("from") + "|" + placement.get("to") + "|" + placement.get("ref")));
             }
         }
+    }
+
+    /** Each item of a list of maps as one line, sorted. */
+    private static List<String> lines(List<?> items, java.util.function.Function<Map<?, ?>, String> line) {
+        return items.stream().map(item -> line.apply((Map<?, ?>) item)).sorted().toList();
+    }
+
+    private static String plan(Map<?, ?> plan) {
+        Object weeks = plan.get("weeksToIssue");
+        return plan.get("ref") + "|" + plan.get("status") + "|" + plan.get("template") + "|" + plan.get("requested") + "|"
+            + plan.get("issued") + "|" + (weeks == null ? null : ((Number) weeks).doubleValue());
     }
 
     /** The matrix holds at least 30 queries, each run by every role. */

@@ -94,16 +94,7 @@ public record Scope(String subject, String role, String partnership, String loca
      */
     public static <T> Callable<T> bound(BatchLoaderEnvironment env, Callable<T> work) {
         Scope scope = env.getContext() instanceof GraphQLContext context ? of(context) : anonymous();
-        return () -> {
-            Scope previous = CURRENT.get();
-            CURRENT.set(scope);
-            try {
-                return work.call();
-            }
-            finally {
-                restore(previous);
-            }
-        };
+        return () -> callAs(scope, work);
     }
 
     /** Runs {@code work} with {@code scope} bound to this thread (commands, tests, the benchmark). */
