@@ -26,6 +26,11 @@ record Period(int timePeriod, String timeIdentifier, LocalDate start, LocalDate 
         };
     }
 
+    /** A period's EES pair and dates, from the hub's periods ({@link uk.gov.send.rep.hub.period.Period}). */
+    private static Period of(uk.gov.send.rep.hub.period.Period period, int yearIndex) {
+        return new Period(period.timePeriod(), period.timeIdentifier(), period.start(), period.end(), yearIndex);
+    }
+
     /**
      * The periods of a period type over academic years given by their first calendar year's EES
      * code (202223, ...). Calendar years are those the January publications of the three years
@@ -39,19 +44,13 @@ record Period(int timePeriod, String timeIdentifier, LocalDate start, LocalDate 
             int first = code / 100;
             switch (periodType) {
                 case "TERM" -> {
-                    periods.add(new Period(code, "Autumn term", LocalDate.of(first, 9, 1),
-                        LocalDate.of(first + 1, 1, 1), i));
-                    periods.add(new Period(code, "Spring term", LocalDate.of(first + 1, 1, 1),
-                        LocalDate.of(first + 1, 4, 15), i));
-                    periods.add(new Period(code, "Summer term", LocalDate.of(first + 1, 4, 15),
-                        LocalDate.of(first + 1, 9, 1), i));
+                    for (String term : uk.gov.send.rep.hub.period.Period.TERMS) {
+                        periods.add(of(uk.gov.send.rep.hub.period.Period.term(first, term), i));
+                    }
                 }
-                case "ACADEMIC_YEAR" -> periods.add(new Period(code, "Academic year", LocalDate.of(first, 9, 1),
-                    LocalDate.of(first + 1, 9, 1), i));
-                case "FINANCIAL_YEAR" -> periods.add(new Period(code, "Financial year", LocalDate.of(first, 4, 1),
-                    LocalDate.of(first + 1, 4, 1), i));
-                case "CALENDAR_YEAR" -> periods.add(new Period(first, "Calendar year", LocalDate.of(first, 1, 1),
-                    LocalDate.of(first + 1, 1, 1), i));
+                case "ACADEMIC_YEAR" -> periods.add(of(uk.gov.send.rep.hub.period.Period.academicYear(first), i));
+                case "FINANCIAL_YEAR" -> periods.add(of(uk.gov.send.rep.hub.period.Period.financialYear(first), i));
+                case "CALENDAR_YEAR" -> periods.add(of(uk.gov.send.rep.hub.period.Period.calendarYear(first), i));
                 case "JANUARY" -> {
                     // The school census is taken on the third Thursday of January.
                     LocalDate census = LocalDate.of(first + 1, 1, 1)
