@@ -277,6 +277,18 @@ class RoleMatrixIntegrationTests {
                 + "\") { id } }", "node.id",
             "MATCH (a)<-[:RESIDENT_IN]-(:Child {ref: 'TST-RB-C1-1-1'})-[:OBSERVED]->(o) WHERE " + IN_SCOPE + " RETURN o.key AS v",
             Set.of()));
+        cases.add(new Case("periods (reference: no rows at all)",
+            "{ periods(from: {timePeriod: 202324, timeIdentifier: \"Academic year\"}, to: {timePeriod: 202526, timeIdentifier: \"Academic year\"}) { label } }",
+            "periods[*].label", "UNWIND ['2023/24', '2024/25', '2025/26'] AS v RETURN v", Set.of()));
+        cases.add(new Case("an area's observations with their periods", "{ localArea(code: \"TST-RB-A2\") { observations(first: 5) { edges { node { period { label } } } } } }",
+            "localArea.observations.edges[*].node.period.label",
+            "MATCH (:LocalArea {code: 'TST-RB-A2'})-[:OBSERVED]->(o) RETURN CASE o.timeIdentifier WHEN 'Academic year' "
+                + "THEN toString(o.timePeriod / 100) + '/' + right(toString(o.timePeriod), 2) END AS v", Set.of()));
+        cases.add(new Case("a child's observations with their periods", "{ child(ref: \"TST-RA-C2-1-2\") { observations(first: 10) { edges { node { period { label start } } } } } }",
+            "child.observations.edges[*].node.period.label",
+            "MATCH (c:Child {ref: 'TST-RA-C2-1-2'})-[:RESIDENT_IN]->(a) WHERE " + IN_SCOPE
+                + " MATCH (c)-[:OBSERVED]->(o) RETURN toString(o.timePeriod / 100) + '/' + right(toString(o.timePeriod), 2) AS v",
+            ROWS_REFUSED));
         cases.add(new Case("node: an area's observation", "{ node(id: \"" + GlobalId.encode("Observation", "TST-RAO|TST-RB-A2")
                 + "\") { id } }", "node.id", "MATCH (o:Observation {key: 'TST-RAO|TST-RB-A2'}) RETURN o.key AS v", Set.of()));
         return cases;

@@ -2,6 +2,8 @@ package uk.gov.send.rep.hub.outcome;
 
 import java.time.LocalDate;
 
+import uk.gov.send.rep.hub.period.InvalidPeriodException;
+import uk.gov.send.rep.hub.period.Period;
 import uk.gov.send.rep.hub.query.GlobalId;
 
 /** A measure's value for one subject (child, setting or area) in one period. */
@@ -10,5 +12,15 @@ public record Observation(String key, String measureCode, Integer timePeriod, St
 
     public String id() {
         return GlobalId.encode("Observation", key);
+    }
+
+    /** The period observed; null when the stored pair names none the hub knows (GraphQL {@code period}). */
+    public Period period() {
+        try {
+            return Period.parse(String.valueOf(timePeriod), timeIdentifier);
+        }
+        catch (InvalidPeriodException unknown) {
+            return null;
+        }
     }
 }
