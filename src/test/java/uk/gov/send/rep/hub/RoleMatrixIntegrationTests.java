@@ -1,7 +1,6 @@
 package uk.gov.send.rep.hub;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -537,13 +536,5 @@ class RoleMatrixIntegrationTests {
 
     private static Object number(Object value) {
         return value instanceof Long n ? (Object) n.intValue() : value;
-    }
-
-    static Map<String, Object> map(Object... entries) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < entries.length; i += 2) {
-            map.put((String) entries[i], entries[i + 1]);
-        }
-        return map;
     }
 }

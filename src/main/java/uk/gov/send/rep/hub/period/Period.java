@@ -4,10 +4,14 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One reporting period, as an EES file names it: a {@code time_period} (2024, or 202324 for a
@@ -46,6 +50,16 @@ public record Period(Kind kind, int timePeriod, String timeIdentifier) implement
 
     /** Most periods one range may hold. */
     public static final int MAX_RANGE = 1000;
+
+    /** Months by their EES name (January ... December). */
+    private static final Map<String, Month> MONTHS = Arrays.stream(Month.values())
+        .collect(Collectors.toUnmodifiableMap(month -> month.getDisplayName(TextStyle.FULL, Locale.UK), month -> month));
+
+    /** Every identifier in EES's spelling, by its lower-case form. */
+    private static final Map<String, String> SPELLINGS = Stream.concat(
+            Stream.of(CALENDAR_YEAR, ACADEMIC_YEAR, FINANCIAL_YEAR, AUTUMN_AND_SPRING), Stream.concat(TERMS.stream(),
+                MONTHS.keySet().stream()))
+        .collect(Collectors.toUnmodifiableMap(name -> name.toLowerCase(Locale.ROOT), name -> name));
 
     private static final Comparator<Period> ORDER = Comparator.comparing(Period::start).thenComparing(Period::end)
         .thenComparing(Period::kind);
@@ -258,24 +272,10 @@ public record Period(Kind kind, int timePeriod, String timeIdentifier) implement
 
     /** The identifier in EES's spelling, matched ignoring case and surrounding spaces; null when unknown. */
     private static String canonical(String identifier) {
-        if (identifier == null) {
-            return null;
-        }
-        String wanted = identifier.strip();
-        List<String> known = new ArrayList<>(List.of(CALENDAR_YEAR, ACADEMIC_YEAR, FINANCIAL_YEAR, AUTUMN_AND_SPRING));
-        known.addAll(TERMS);
-        for (Month month : Month.values()) {
-            known.add(month.getDisplayName(TextStyle.FULL, Locale.UK));
-        }
-        return known.stream().filter(name -> name.equalsIgnoreCase(wanted)).findFirst().orElse(null);
+        return identifier == null ? null : SPELLINGS.get(identifier.strip().toLowerCase(Locale.ROOT));
     }
 
     private static Month monthOf(String identifier) {
-        for (Month month : Month.values()) {
-            if (month.getDisplayName(TextStyle.FULL, Locale.UK).equals(identifier)) {
-                return month;
-            }
-        }
-        return null;
+        return MONTHS.get(identifier);
     }
 }
