@@ -129,6 +129,17 @@ class RoleMatrixIntegrationTests {
             MATCH (c:Child)-[:RESIDENT_IN]->(a) WHERE a IN [i, k]
             CREATE (c)-[:IN_COHORT {arm: CASE a WHEN i THEN 'INTERVENTION' ELSE 'COMPARISON' END,
                 enrolled: date('2024-01-15')}]->(p)""");
+        // A child-level measure for the evaluation (issue 5): every child, the academic years
+        // before and after the pilot's start.
+        TestGraph.run("""
+            CREATE (:Measure {code: 'TST-RM', name: 'Role matrix measure', unit: 'SCORE', polarity: 'HIGHER_IS_BETTER',
+                level: 'CHILD', periodType: 'ACADEMIC_YEAR', definition: 'Test', source: 'Test'})
+            WITH 1 AS one
+            MATCH (c:Child) WHERE c.ref STARTS WITH 'TST-R'
+            WITH c, toInteger(split(c.ref, '-')[-1]) AS i
+            UNWIND [[202324, date('2023-09-01'), 0], [202425, date('2024-09-01'), 1]] AS year
+            CREATE (c)-[:OBSERVED]->(:Observation {key: 'TST-RM|' + c.ref + '|' + year[0], measure: 'TST-RM',
+                timePeriod: year[0], timeIdentifier: 'Academic year', periodStart: year[1], value: toFloat(i + year[2] * (i % 3))})""");
     }
 
     @AfterAll
@@ -227,7 +238,7 @@ class RoleMatrixIntegrationTests {
         cases.add(new Case("a child's observations", "{ child(ref: \"TST-RA-C1-1-2\") { observations(first: 10) { edges { node { id } } } } }",
             "child.observations.edges[*].node.id",
             "MATCH (c:Child {ref: 'TST-RA-C1-1-2'})-[:RESIDENT_IN]->(a) WHERE " + IN_SCOPE
-                + " MATCH (c)-[:OBSERVED]->(o) RETURN o.key AS v", ROWS_REFUSED));
+                + " MATCH (c)-[:OBSERVED]->(o) RETURN o.key AS v ORDER BY v", ROWS_REFUSED));
         // Filters through protected related rows: only the rows in scope may make a parent match.
         cases.add(new Case("areas with some ASD child (filter through children)",
             "{ localAreas(first: 10, where: {code: {startsWith: \"TST-R\"}, children: {some: {primaryNeed: {eq: ASD}}}}) { edges { node { code } } } }",
@@ -274,7 +285,8 @@ class RoleMatrixIntegrationTests {
             "MATCH (:LocalArea {code: 'TST-RB-A1'})-[:OBSERVED]->(o) RETURN o.key AS v", Set.of()));
         cases.add(new Case("node: another child's observation by guessed id", "{ node(id: \"" + GlobalId.encode("Observation", "TST-RO|TST-RB-C1-1-1")
                 + "\") { id } }", "node.id",
-            "MATCH (a)<-[:RESIDENT_IN]-(:Child {ref: 'TST-RB-C1-1-1'})-[:OBSERVED]->(o) WHERE " + IN_SCOPE + " RETURN o.key AS v",
+            "MATCH (a)<-[:RESIDENT_IN]-(:Child {ref: 'TST-RB-C1-1-1'})-[:OBSERVED]->(o {key: 'TST-RO|TST-RB-C1-1-1'}) WHERE "
+                + IN_SCOPE + " RETURN o.key AS v",
             Set.of()));
         cases.add(new Case("periods (reference: no rows at all)",
             "{ periods(from: {timePeriod: 202324, timeIdentifier: \"Academic year\"}, to: {timePeriod: 202526, timeIdentifier: \"Academic year\"}) { label } }",
@@ -286,10 +298,33 @@ class RoleMatrixIntegrationTests {
         cases.add(new Case("a child's observations with their periods", "{ child(ref: \"TST-RA-C2-1-2\") { observations(first: 10) { edges { node { period { label start } } } } } }",
             "child.observations.edges[*].node.period.label",
             "MATCH (c:Child {ref: 'TST-RA-C2-1-2'})-[:RESIDENT_IN]->(a) WHERE " + IN_SCOPE
-                + " MATCH (c)-[:OBSERVED]->(o) RETURN toString(o.timePeriod / 100) + '/' + right(toString(o.timePeriod), 2) AS v",
+                + " MATCH (c)-[:OBSERVED]->(o) RETURN toString(o.timePeriod / 100) + '/' + right(toString(o.timePeriod), 2) AS v"
+                + " ORDER BY o.key",
             ROWS_REFUSED));
         cases.add(new Case("node: an area's observation", "{ node(id: \"" + GlobalId.encode("Observation", "TST-RAO|TST-RB-A2")
                 + "\") { id } }", "node.id", "MATCH (o:Observation {key: 'TST-RAO|TST-RB-A2'}) RETURN o.key AS v", Set.of()));
+        // Pilot evaluation (issue 5): aggregates of children, twelve a side, shown to every role.
+        cases.add(new Case("a pilot's series", "{ pilot(code: \"TST-RP\") { series(measure: \"TST-RM\") { lines { points { n } } } } }",
+            "pilot.series.lines[*].points[*].n",
+            """
+            CALL () {
+              MATCH (c:Child)-[m:IN_COHORT]->(:Pilot {code: 'TST-RP'}) RETURN c, CASE m.arm WHEN 'INTERVENTION' THEN 0 ELSE 1 END AS line
+              UNION ALL
+              MATCH (:Partnership {code: 'TST-RA'})<-[:MEMBER_OF]-(:LocalArea)<-[:RESIDENT_IN]-(c:Child) RETURN c, 2 AS line
+              UNION ALL
+              MATCH (c:Child) WHERE c.ref STARTS WITH 'TST-R' RETURN c, 3 AS line
+            }
+            MATCH (c)-[:OBSERVED]->(o:Observation {measure: 'TST-RM'})
+            WITH line, o.periodStart AS start, count(*) AS v RETURN v ORDER BY line, start""", Set.of()));
+        cases.add(new Case("a pilot's effect: children per arm", "{ pilot(code: \"TST-RP\") { effect(measure: \"TST-RM\") { changes { units } } } }",
+            "pilot.effect.changes[*].units",
+            "MATCH (c:Child)-[m:IN_COHORT]->(:Pilot {code: 'TST-RP'}) WITH m.arm AS arm, count(c) AS v RETURN v ORDER BY arm DESC",
+            Set.of()));
+        cases.add(new Case("pilots compared: children per cell", "{ pilotComparison(measure: \"TST-RM\", pilots: [\"TST-RP\"]) { rows { cells { units } } } }",
+            "pilotComparison.rows[*].cells[*].units",
+            "MATCH (c:Child)-[m:IN_COHORT]->(:Pilot {code: 'TST-RP'}) WITH m.arm AS arm, count(c) AS n "
+                + "UNWIND [n, n] AS v RETURN v ORDER BY arm DESC",
+            Set.of()));
         return cases;
     }
 
@@ -314,8 +349,9 @@ class RoleMatrixIntegrationTests {
         List<Object> expected = new ArrayList<>();
         for (Record record : TestGraph.run(c.truth(), role.scope())) {
             Object value = record.get("v").asObject();
-            expected.add(value instanceof String text && (text.startsWith("TST-RO|") || text.startsWith("TST-RAO|"))
-                ? GlobalId.encode("Observation", text) : value);
+            expected.add(value instanceof String text && (text.startsWith("TST-RO|") || text.startsWith("TST-RAO|")
+                || text.startsWith("TST-RM|")) ? GlobalId.encode("Observation", text)
+                : value instanceof Long count ? (Object) Math.toIntExact(count) : value);
         }
         if (c.path().endsWith("totalCount")) {
             assertThat(answer.values(c.path())).containsExactly(((Number) expected.getFirst()).intValue());
