@@ -59,11 +59,7 @@ class EvaluationQueries {
           MATCH (p)-[m:IN_AREA]->(u:LocalArea)
           WITH u, m.arm AS line, u.code AS home""";
 
-    /** The partnership's line: children living in its member areas, or the member areas. */
-    private static final String CHILD_PARTNERSHIP = """
-          MATCH (p)<-[:RUNS]-(:Partnership)<-[:MEMBER_OF]-(a:LocalArea)<-[:RESIDENT_IN]-(u:Child)
-          WITH u, 'PARTNERSHIP' AS line, a.code AS home""";
-
+    /** The partnership's line of an area-level measure: its member areas. */
     private static final String AREA_PARTNERSHIP = """
           MATCH (p)<-[:RUNS]-(:Partnership)<-[:MEMBER_OF]-(u:LocalArea)
           WITH u, 'PARTNERSHIP' AS line, u.code AS home""";
@@ -87,30 +83,43 @@ class EvaluationQueries {
         RETURN pilot, line, timePeriod, timeIdentifier, start, n, missing, outside, numerator, denominator, mean, sd
         ORDER BY pilot, line, start, timePeriod, timeIdentifier""";
 
-    /** Pilots' series: each pilot's arms and partnership, per period. */
+    /** Pilots' series from their units' observations: each pilot's arms (and more lines), per period. */
     private static final String SERIES = """
         UNWIND $pilots AS code
         MATCH (p:Pilot {code: code})
         CALL (p) {
-        %s
-        %s
-          UNION ALL
-        %s
         %s
         }
         WITH p.code AS pilot, line, home, o
         """ + POINTS;
 
     /**
-     * England's line of a child-level measure: every observation of it (every one is a child's);
-     * no home area, so for a restricted viewer it always counts children outside the scope.
+     * The partnership's and England's lines of a child-level measure, from the per-area summaries
+     * of children's observations ({@code ObservationSummary}, by the area the child lives in): a
+     * pilot's partnership is its member areas, England every area.
      */
-    private static final String CHILD_ENGLAND = """
-        MATCH (o:Observation)
-        WHERE o.measure = $measure AND o.timePeriod IS NOT NULL
-          AND ($from IS NULL OR o.periodStart >= $from) AND ($to IS NULL OR o.periodStart < $to)
-        WITH null AS pilot, 'ENGLAND' AS line, null AS home, o
-        """ + POINTS;
+    private static final String CHILD_CONTEXT = """
+        CALL () {
+          UNWIND $pilots AS code
+          MATCH (:Pilot {code: code})<-[:RUNS]-(:Partnership)<-[:MEMBER_OF]-(a:LocalArea)
+          MATCH (s:ObservationSummary) WHERE s.measure = $measure AND s.area = a.code
+          RETURN code AS pilot, 'PARTNERSHIP' AS line, s
+          UNION ALL
+          MATCH (s:ObservationSummary) WHERE s.measure = $measure AND s.area IS NOT NULL
+          RETURN null AS pilot, 'ENGLAND' AS line, s
+        }
+        WITH pilot, line, s WHERE ($from IS NULL OR s.periodStart >= $from) AND ($to IS NULL OR s.periodStart < $to)
+        WITH pilot, line, s, CASE WHEN $rate THEN s.rates ELSE s.values END AS valued
+        WITH pilot, line, s.timePeriod AS timePeriod, s.timeIdentifier AS timeIdentifier, min(s.periodStart) AS start,
+             sum(valued) AS n, sum(s.observations - valued) AS missing,
+             sum(CASE WHEN s.area IN $areas THEN 0 ELSE valued END) AS outside,
+             sum(s.numerator) AS numerator, sum(s.denominator) AS denominator, sum(s.sum) AS total,
+             sum(s.sumSquares) AS squares
+        RETURN pilot, line, timePeriod, timeIdentifier, start, n, missing, outside, numerator, denominator,
+               CASE WHEN n > 0 THEN total / n END AS mean,
+               CASE WHEN n > 1 THEN sqrt(CASE WHEN squares - total * total / n > 0 THEN squares - total * total / n
+                   ELSE 0.0 END / (n - 1)) END AS sd
+        ORDER BY pilot, line, start, timePeriod, timeIdentifier""";
 
     /** England's line of an area-level measure: every area's observations. */
     private static final String AREA_ENGLAND = """
@@ -214,10 +223,9 @@ class EvaluationQueries {
           WHERE before IS NOT NULL AND after IS NOT NULL
           RETURN {units: count(*), meanChange: avg(after - before), sd: stDev(after - before)} AS reference""";
 
-    private static final String CHILD_SERIES = SERIES.formatted(CHILD_UNITS, OBSERVATIONS, CHILD_PARTNERSHIP,
-        OBSERVATIONS);
-    private static final String AREA_SERIES = SERIES.formatted(AREA_UNITS, OBSERVATIONS, AREA_PARTNERSHIP,
-        OBSERVATIONS);
+    private static final String CHILD_SERIES = SERIES.formatted(CHILD_UNITS + "\n" + OBSERVATIONS);
+    private static final String AREA_SERIES = SERIES.formatted(AREA_UNITS + "\n" + OBSERVATIONS
+        + "\n  UNION ALL\n" + AREA_PARTNERSHIP + "\n" + OBSERVATIONS);
     private static final String CHILD_EFFECTS = EFFECTS.formatted(CHILD_UNITS, NO_REFERENCE);
     private static final String AREA_EFFECTS = EFFECTS.formatted(AREA_UNITS, REFERENCE_AREAS);
 
@@ -273,8 +281,9 @@ class EvaluationQueries {
     }
 
     /**
-     * Rows of pilots' series (columns as in {@link #POINTS}): one per pilot, line (arms and
-     * partnership) and period; or with no pilots, England's line (pilot null).
+     * Rows of pilots' series (columns as in {@link #POINTS}), one per pilot, line and period; the
+     * England line's rows have no pilot. Two statements: the pilots' units (and an area-level
+     * measure's partnership), then the context lines.
      */
     List<Map<String, Object>> series(List<String> pilots, MeasureInfo measure, Window window, Scope scope) {
         Map<String, Object> parameters = new HashMap<>();
@@ -284,9 +293,10 @@ class EvaluationQueries {
         parameters.put("from", window.from());
         parameters.put("to", window.to());
         parameters.put("areas", scope.areaCodes());
-        String cypher = pilots.isEmpty() ? (measure.childLevel() ? CHILD_ENGLAND : AREA_ENGLAND)
-            : (measure.childLevel() ? CHILD_SERIES : AREA_SERIES);
-        return reader.run(new CypherQuery(cypher, parameters));
+        List<Map<String, Object>> rows = new ArrayList<>(
+            reader.run(new CypherQuery(measure.childLevel() ? CHILD_SERIES : AREA_SERIES, parameters)));
+        rows.addAll(reader.run(new CypherQuery(measure.childLevel() ? CHILD_CONTEXT : AREA_ENGLAND, parameters)));
+        return rows;
     }
 
     /** Each pilot's cells, changes and periods (columns as in {@link #EFFECTS}), by pilot code. */

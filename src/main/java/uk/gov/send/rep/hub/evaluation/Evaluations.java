@@ -244,8 +244,7 @@ public class Evaluations {
             Window window = (Window) group.get(1);
             Scope scope = Scope.current();
             List<String> codes = members.stream().map(k -> k.pilot().code()).distinct().toList();
-            List<Map<String, Object>> rows = new ArrayList<>(queries.series(codes, info, window, scope));
-            rows.addAll(queries.series(List.of(), info, window, scope));
+            List<Map<String, Object>> rows = queries.series(codes, info, window, scope);
             Disclosure disclosure = disclosure(info);
             for (SeriesKey key : members) {
                 results.put(key, new Result(assemble(key.pilot(), info, rows, disclosure), null));

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import uk.gov.send.rep.hub.outcome.ObservationSummaries;
+
 import uk.gov.send.rep.hub.seed.SeedInputs.Preset;
 
 /**
@@ -38,11 +40,13 @@ class Seeder {
 
     private final SeedDatabase database;
     private final ReferenceDataLoader referenceData;
+    private final ObservationSummaries summaries;
     private final SeedInputs inputs = SeedInputs.load();
 
-    Seeder(SeedDatabase database, ReferenceDataLoader referenceData) {
+    Seeder(SeedDatabase database, ReferenceDataLoader referenceData, ObservationSummaries summaries) {
         this.database = database;
         this.referenceData = referenceData;
+        this.summaries = summaries;
     }
 
     SeedInputs inputs() {
@@ -79,6 +83,8 @@ class Seeder {
         if (same.isPresent() && "COMPLETE".equals(same.get().status())) {
             String message = "The " + scale + " seed (seed " + seed + ") is already complete";
             log.info(message);
+            // A graph seeded before the summaries existed gets them once.
+            summaries.ensure();
             return new Result(Outcome.ALREADY_COMPLETE, null, message);
         }
         if (same.isPresent()) {
@@ -87,6 +93,7 @@ class Seeder {
         }
         database.write(SeedCypher.START_RUN, Map.of("scale", scale, "seed", seed));
         WriteReport report = writeGraph(scale, seed, same.isEmpty());
+        summaries.refresh();
         database.write(SeedCypher.COMPLETE_RUN, Map.of("scale", scale, "counts", report.counts().asProperties()));
         String message = "Seeded " + scale + " (seed " + seed + "): " + report.counts().asProperties();
         log.info(message);
