@@ -41,25 +41,25 @@ class AreaBenchmarkQueries {
         WITH a, m, coalesce(a IS NOT NULL AND m.level = 'AREA', false) AS valid""";
 
     /**
-     * Statistical neighbours. Each characteristic (a configured area-level measure other than the
-     * benchmarked one) is read in its latest period in which some area has a value (latest
-     * periodStart, then timePeriod, then timeIdentifier), z-scored over the areas with a value
-     * there (mean and population standard deviation), and kept when its values spread (sd > 0)
-     * and the area has one. The distance to another area is the root mean square of the z-score
-     * differences over the characteristics both have; the nearest {@code $neighbours}, ties by code.
+     * Statistical neighbours, in one pass over the characteristics' area observations. Each
+     * characteristic (a configured area-level measure other than the benchmarked one) is read in
+     * its latest period in which some area has a value (latest periodStart, then timePeriod, then
+     * timeIdentifier), z-scored over the areas with a value there (mean and population standard
+     * deviation), and kept when its values spread (sd > 0) and the area has one. The distance to
+     * another area is the root mean square of the z-score differences over the characteristics
+     * both have; the nearest {@code $neighbours}, ties by code.
      */
     private static final String NEIGHBOURS = """
         CALL (a, m, valid) {
-          MATCH (c:Measure) WHERE valid AND c.code IN $characteristics AND c.code <> m.code AND c.level = 'AREA'
-          CALL (c) {
-            MATCH (:LocalArea)-[:OBSERVED]->(o:Observation {measure: c.code}) WHERE o.value IS NOT NULL
-            RETURN o.timePeriod AS timePeriod, o.timeIdentifier AS timeIdentifier
-            ORDER BY o.periodStart DESC, timePeriod DESC, timeIdentifier LIMIT 1
-          }
-          MATCH (x:LocalArea)-[:OBSERVED]->(o:Observation {measure: c.code, timePeriod: timePeriod,
-              timeIdentifier: timeIdentifier})
-          WHERE o.value IS NOT NULL
-          WITH a, c, avg(o.value) AS mean, stDevP(o.value) AS sd, collect({area: x, value: o.value}) AS values
+          MATCH (x:LocalArea)-[:OBSERVED]->(o:Observation)
+          WHERE valid AND o.measure IN $characteristics AND o.measure <> m.code AND o.value IS NOT NULL
+          WITH a, o.measure AS code, o.periodStart AS start, o.timePeriod AS timePeriod,
+            o.timeIdentifier AS timeIdentifier, collect({area: x, value: o.value}) AS values
+          ORDER BY start DESC, timePeriod DESC, timeIdentifier
+          WITH a, code, head(collect(values)) AS values
+          MATCH (c:Measure {code: code}) WHERE c.level = 'AREA'
+          WITH a, c, values, reduce(sum = 0.0, v IN values | sum + v.value) / size(values) AS mean
+          WITH a, c, values, mean, sqrt(reduce(sum = 0.0, v IN values | sum + (v.value - mean) ^ 2) / size(values)) AS sd
           WHERE sd > 0
           WITH a, c, [v IN values | {area: v.area, z: (v.value - mean) / sd}] AS scores
           WITH c, scores, [s IN scores WHERE s.area = a | s.z][0] AS own
