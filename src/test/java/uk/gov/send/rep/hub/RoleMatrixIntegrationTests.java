@@ -115,7 +115,12 @@ class RoleMatrixIntegrationTests {
         TestGraph.run("""
             MATCH (a:LocalArea) WHERE a.code STARTS WITH 'TST-R'
             CREATE (a)-[:OBSERVED]->(:Observation {key: 'TST-RAO|' + a.code, measure: 'TST-M', timePeriod: 202324,
-                timeIdentifier: 'Academic year', periodStart: date('2023-09-01'), value: 1.0})""");
+                timeIdentifier: 'Academic year', periodStart: date('2023-09-01'),
+                value: CASE a.code WHEN 'TST-RB-A1' THEN 3.0 WHEN 'TST-RB-A2' THEN 8.0 ELSE 1.0 END})""");
+        // TST-M as a published area-level measure, for area benchmarking (its children's observations never count).
+        TestGraph.run("""
+            CREATE (:Measure {code: 'TST-M', name: 'Role matrix measure', unit: 'SCORE', polarity: 'HIGHER_IS_BETTER',
+                level: 'AREA', periodType: 'ACADEMIC_YEAR'})""");
         TestGraph.run("""
             MATCH (c:Child {ref: 'TST-RA-C1-1-1'}), (s:Setting {ref: 'TST-RB-S1-1'})
             CREATE (c)-[:PLACED_AT {from: date('2024-01-01')}]->(s)""");
@@ -132,7 +137,7 @@ class RoleMatrixIntegrationTests {
         // A child-level measure for the evaluation (issue 5): every child, the academic years
         // before and after the pilot's start.
         TestGraph.run("""
-            CREATE (:Measure {code: 'TST-RM', name: 'Role matrix measure', unit: 'SCORE', polarity: 'HIGHER_IS_BETTER',
+            CREATE (:Measure {code: 'TST-RM', name: 'Role matrix child measure', unit: 'SCORE', polarity: 'HIGHER_IS_BETTER',
                 level: 'CHILD', periodType: 'ACADEMIC_YEAR', definition: 'Test', source: 'Test'})
             WITH 1 AS one
             MATCH (c:Child) WHERE c.ref STARTS WITH 'TST-R'
@@ -339,6 +344,23 @@ class RoleMatrixIntegrationTests {
             "MATCH (c:Child)-[m:IN_COHORT]->(:Pilot {code: 'TST-RP'}) WITH m.arm AS arm, count(c) AS n "
                 + "UNWIND [n, n] AS v RETURN v ORDER BY arm DESC",
             Set.of()));
+        // Area benchmarking: published area statistics only, the same for every role; the children's
+        // observations of the same measure never count.
+        cases.add(new Case("area benchmark: each line's mean", "{ areaBenchmark(area: \"TST-RB-A1\", measure: \"TST-M\") { lines { points { value } } } }",
+            "areaBenchmark.lines[*].points[*].value", """
+                MATCH (:LocalArea {code: 'TST-RB-A1'})-[:OBSERVED]->(o:Observation {measure: 'TST-M'}) RETURN o.value AS v
+                UNION ALL
+                MATCH (:LocalArea {code: 'TST-RB-A1'})-[:MEMBER_OF]->(p:Partnership)
+                MATCH (p)<-[:MEMBER_OF]-(:LocalArea)-[:OBSERVED]->(o:Observation {measure: 'TST-M'}) RETURN avg(o.value) AS v
+                UNION ALL
+                MATCH (:LocalArea)-[:OBSERVED]->(o:Observation {measure: 'TST-M'}) RETURN avg(o.value) AS v""", Set.of()));
+        cases.add(new Case("area benchmark: the lines", "{ areaBenchmark(area: \"TST-RB-A2\", measure: \"TST-M\") { lines { label } } }",
+            "areaBenchmark.lines[*].label", """
+                MATCH (a:LocalArea {code: 'TST-RB-A2'}) RETURN a.name AS v
+                UNION ALL
+                MATCH (:LocalArea {code: 'TST-RB-A2'})-[:MEMBER_OF]->(p:Partnership) RETURN p.name AS v
+                UNION ALL
+                RETURN 'England' AS v""", Set.of()));
         return cases;
     }
 

@@ -1,7 +1,6 @@
 package uk.gov.send.rep.hub.period;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -14,23 +13,14 @@ import uk.gov.send.rep.hub.query.InvalidArgumentException;
 class PeriodController {
 
     @QueryMapping
-    List<Period> periods(@Argument Map<String, Object> from, @Argument Map<String, Object> to) {
-        Period first = period("from", from);
-        Period last = period("to", to);
+    List<Period> periods(@Argument PeriodInput from, @Argument PeriodInput to) {
+        Period first = from.period("from");
+        Period last = to.period("to");
         try {
             return Period.range(first, last);
         }
         catch (InvalidPeriodException invalid) {
             throw new InvalidArgumentException("to", invalid.getMessage());
-        }
-    }
-
-    private static Period period(String argument, Map<String, Object> input) {
-        try {
-            return Period.parse(String.valueOf(input.get("timePeriod")), (String) input.get("timeIdentifier"));
-        }
-        catch (InvalidPeriodException invalid) {
-            throw new InvalidArgumentException(argument, invalid.getMessage());
         }
     }
 }
