@@ -63,6 +63,9 @@ class Seeder {
             throw new IllegalArgumentException(inputs.unknownScale(scale));
         }
         referenceData.load(inputs);
+        // Children's observations already there without their summaries (a graph seeded before
+        // them, or another scale's) get them once.
+        summaries.ensure();
         if (SeedInputs.NO_SEED.equals(scale)) {
             return new Result(Outcome.REFERENCE_ONLY, null, "Scale none: reference data only");
         }
@@ -83,8 +86,6 @@ class Seeder {
         if (same.isPresent() && "COMPLETE".equals(same.get().status())) {
             String message = "The " + scale + " seed (seed " + seed + ") is already complete";
             log.info(message);
-            // A graph seeded before the summaries existed gets them once.
-            summaries.ensure();
             return new Result(Outcome.ALREADY_COMPLETE, null, message);
         }
         if (same.isPresent()) {
