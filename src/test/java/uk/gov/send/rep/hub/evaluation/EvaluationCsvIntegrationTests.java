@@ -477,8 +477,8 @@ class EvaluationCsvIntegrationTests {
         + "pilot,measure,value_kind,line,units,missing,value,numerator,denominator,sd,standard_error,ci_lower,ci_upper,"
         + "suppression_reason\r\n";
 
-    private static final String EFFECTS_HEADER = "time_period,time_identifier,geographic_level,country_code,country_name,estimate_type,pilot,"
-        + "reform,measure,method,value_kind,variance_from,baseline_from,baseline_to,follow_up_from,"
+    private static final String EFFECTS_HEADER = "time_period,time_identifier,geographic_level,country_code,"
+        + "country_name,estimate_type,pilot,reform,measure,method,value_kind,variance_from,baseline_from,baseline_to,follow_up_from,"
         + "follow_up_to,baseline_starts_on,baseline_ends_before,follow_up_starts_on,follow_up_ends_before,"
         + "estimate,standard_error,degrees_of_freedom,ci_lower,ci_upper,p_value,reading,"
         + "intervention_baseline_units,intervention_baseline_observations,intervention_baseline_value,"
@@ -493,66 +493,65 @@ class EvaluationCsvIntegrationTests {
         + "trend_diverging,pooled_pilots,q,i_squared,tau_squared,suppression_reason,not_estimable,"
         + "trend_note,summary\r\n";
 
-    // The rows of the series question: each arm, the partnership and England in two terms.
-    private static final String INTERVENTION_AUTUMN = "202223,Autumn term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,INTERVENTION,5,0,"
-        + "8.571428571428571,48,560,z,1.1829695303011787,6.252850897229997,10.890006245627145,z\r\n";
-    private static final String INTERVENTION_SPRING = "202223,Spring term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,INTERVENTION,12,0,"
-        + "9.318181818181818,123,1320,z,0.8000898005572079,7.750034624691856,10.88632901167178,z\r\n";
-    private static final String COMPARISON_AUTUMN = "202223,Autumn term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,COMPARISON,6,0,"
-        + "9.090909090909092,60,660,z,1.1190135543575703,6.8976828261561,11.284135355662084,z\r\n";
-    private static final String COMPARISON_SPRING = "202223,Spring term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,COMPARISON,6,0,"
-        + "8.636363636363637,57,660,z,1.0934027972045048,6.493333533247455,10.779393739479818,z\r\n";
-    private static final String PARTNERSHIP_AUTUMN = "202223,Autumn term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,PARTNERSHIP,11,0,"
-        + "8.852459016393443,108,1220,z,0.8132508490279032,7.258516641902132,10.446401390884754,z\r\n";
-    private static final String PARTNERSHIP_SPRING = "202223,Spring term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,PARTNERSHIP,18,0,"
-        + "9.090909090909092,180,1980,z,0.6460627768351831,7.824649316560194,10.35716886525799,z\r\n";
-    private static final String ENGLAND_AUTUMN = "202223,Autumn term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,ENGLAND,41,0,"
-        + "10.309734513274336,466,4520,z,0.45230061504510966,9.423241597600605,11.196227428948067,z\r\n";
-    private static final String ENGLAND_SPRING = "202223,Spring term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,ENGLAND,48,0,"
-        + "10.113636363636363,534,5280,z,0.41493838440634057,9.3003720743967,10.926900652876027,z\r\n";
-    private static final String INTERVENTION_AUTUMN_SUPPRESSED = "202223,Autumn term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,INTERVENTION,c,0,c,c,c,"
-        + "z,c,c,c,PRIMARY\r\n";
-    private static final String COMPARISON_AUTUMN_SUPPRESSED = "202223,Autumn term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,COMPARISON,c,0,c,c,c,z,"
-        + "c,c,c,PRIMARY\r\n";
-    private static final String COMPARISON_SPRING_SUPPRESSED = "202223,Spring term,National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,COMPARISON,c,0,c,c,c,z,"
-        + "c,c,c,PRIMARY\r\n";
-    private static final String TST_CX_P = "202324,Summer term,National,E92000001,England,PILOT,TST-CX-P,TST-CX-R,TST-CX-RATE,CELLS,RATE,"
-        + "CELLS,202223:Autumn term,202324:Autumn term,202324:Spring term,202324:Summer term,z,2024-01-01,"
-        + "2024-01-01,z,-3.540493429873962,1.167621989548416,z,-5.82899047694586,-1.2519963828020635,"
-        + "0.0024275760012210743,IMPROVED,12,41,9.070796460176991,0.4271743694862323,12,24,6.25,"
-        + "0.47111147590275565,6,24,8.825757575757576,0.5520902981114879,6,12,9.545454545454547,"
-        + "0.8087728040277667,z,z,z,z,z,z,4,0.11038961038961048,0.3227540556970306,0.33116883116883145,"
-        + "FALSE,z,z,z,z,z,z,\"Parallel enough: carried forward,"
-        + " the gap in pre-period slopes stays within the estimate's standard error.\","
-        + "Improved: Test absence rate fell by 3.54 percentage points (95% CI -5.83 to -1.25) relative to the comparison arm.\r\n";
-    private static final String TST_CY_P = "202324,Summer term,National,E92000001,England,PILOT,TST-CY-P,TST-CX-R,TST-CX-RATE,CELLS,RATE,"
-        + "CELLS,202223:Autumn term,202324:Autumn term,202324:Spring term,202324:Summer term,z,2024-01-01,"
-        + "2024-01-01,z,-2.7272727272727266,0.904351858052053,z,-4.49976979840663,-0.9547756561388234,"
-        + "0.0025636918807480273,IMPROVED,15,60,10.833333333333334,0.38256950689963204,15,30,"
-        + "8.242424242424242,0.4787309191862855,15,60,10.833333333333334,0.38256950689963204,15,30,"
-        + "10.969696969696969,0.5440129915345767,z,z,z,z,z,z,4,0,0,0,FALSE,z,z,z,z,z,z,"
-        + "\"Parallel enough: carried forward,"
-        + " the gap in pre-period slopes stays within the estimate's standard error.\","
-        + "Improved: Test absence rate fell by 2.73 percentage points (95% CI -4.50 to -0.955) relative to the comparison arm.\r\n";
-    private static final String POOLED_FIXED = "202324,Summer term,National,E92000001,England,POOLED_FIXED,z,TST-CX-R,TST-CX-RATE,CELLS,RATE,z,"
-        + "z,z,z,z,z,z,z,z,-3.0321949823449903,0.7149778930935803,z,-4.433525902550737,"
-        + "-1.6308640621392438,x,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,2,"
-        + "0.30319544936630183,0,0,z,z,z,z\r\n";
-    private static final String POOLED_RANDOM = "202324,Summer term,National,E92000001,England,POOLED_RANDOM,z,TST-CX-R,TST-CX-RATE,CELLS,RATE,"
-        + "z,z,z,z,z,z,z,z,z,-3.0321949823449903,0.7149778930935803,z,x,x,x,IMPROVED,z,z,z,z,z,z,z,z,z,z,"
-        + "z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,2,0.30319544936630183,0,0,z,z,z,z\r\n";
-    private static final String TST_CX_P_SUPPRESSED = "202324,Summer term,National,E92000001,England,PILOT,TST-CX-P,TST-CX-R,TST-CX-RATE,CELLS,RATE,"
-        + "CELLS,202223:Autumn term,202324:Autumn term,202324:Spring term,202324:Summer term,z,2024-01-01,"
-        + "2024-01-01,z,c,c,c,c,c,c,c,12,41,9.070796460176991,0.4271743694862323,12,24,6.25,"
-        + "0.47111147590275565,c,c,c,c,c,c,c,c,z,z,z,z,z,z,c,c,c,c,c,z,z,z,z,DEPENDENT,z,"
-        + "Withheld: a period's figure counts fewer than 10 children outside your scope.,"
-        + "Withheld: the estimate depends on a group of fewer than 10 children outside your scope.\r\n";
-    private static final String POOLED_FIXED_SUPPRESSED = "202324,Summer term,National,E92000001,England,POOLED_FIXED,z,TST-CX-R,TST-CX-RATE,CELLS,RATE,z,"
-        + "z,z,z,z,z,z,z,z,c,c,z,c,c,c,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,c,c,c,c,"
-        + "DEPENDENT,z,z,z\r\n";
-    private static final String POOLED_RANDOM_SUPPRESSED = "202324,Summer term,National,E92000001,England,POOLED_RANDOM,z,TST-CX-R,TST-CX-RATE,CELLS,RATE,"
-        + "z,z,z,z,z,z,z,z,z,c,c,z,c,c,c,c,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,z,c,c,c,c,"
-        + "DEPENDENT,z,z,z\r\n";
+    /**
+     * The rows of the series question (each arm, the partnership and England in two terms) by
+     * name, as a role gets them with its figures or with them suppressed; {@code ...} stands for
+     * the columns from {@code geographic_level} to {@code value_kind}, the same in every row.
+     */
+    private static final Map<String, String> SERIES_ROWS = named("National,E92000001,England,TST-CX-P,TST-CX-RATE,RATE,", """
+        INTERVENTION_AUTUMN            202223,Autumn term,...INTERVENTION,5,0,8.571428571428571,48,560,z,1.1829695303011787,6.252850897229997,10.890006245627145,z
+        INTERVENTION_SPRING            202223,Spring term,...INTERVENTION,12,0,9.318181818181818,123,1320,z,0.8000898005572079,7.750034624691856,10.88632901167178,z
+        COMPARISON_AUTUMN              202223,Autumn term,...COMPARISON,6,0,9.090909090909092,60,660,z,1.1190135543575703,6.8976828261561,11.284135355662084,z
+        COMPARISON_SPRING              202223,Spring term,...COMPARISON,6,0,8.636363636363637,57,660,z,1.0934027972045048,6.493333533247455,10.779393739479818,z
+        PARTNERSHIP_AUTUMN             202223,Autumn term,...PARTNERSHIP,11,0,8.852459016393443,108,1220,z,0.8132508490279032,7.258516641902132,10.446401390884754,z
+        PARTNERSHIP_SPRING             202223,Spring term,...PARTNERSHIP,18,0,9.090909090909092,180,1980,z,0.6460627768351831,7.824649316560194,10.35716886525799,z
+        ENGLAND_AUTUMN                 202223,Autumn term,...ENGLAND,41,0,10.309734513274336,466,4520,z,0.45230061504510966,9.423241597600605,11.196227428948067,z
+        ENGLAND_SPRING                 202223,Spring term,...ENGLAND,48,0,10.113636363636363,534,5280,z,0.41493838440634057,9.3003720743967,10.926900652876027,z
+        INTERVENTION_AUTUMN_SUPPRESSED 202223,Autumn term,...INTERVENTION,c,0,c,c,c,z,c,c,c,PRIMARY
+        COMPARISON_AUTUMN_SUPPRESSED   202223,Autumn term,...COMPARISON,c,0,c,c,c,z,c,c,c,PRIMARY
+        COMPARISON_SPRING_SUPPRESSED   202223,Spring term,...COMPARISON,c,0,c,c,c,z,c,c,c,PRIMARY
+        """);
+
+    /** The time and geography of every row of the effects question. */
+    private static final String EFFECT_TIME_AND_PLACE = "202324,Summer term,National,E92000001,England";
+
+    // The rows of the effects question.
+    private static final String TST_CX_P = line(EFFECT_TIME_AND_PLACE,
+        "PILOT,TST-CX-P,TST-CX-R,TST-CX-RATE,CELLS,RATE,CELLS,202223:Autumn term,202324:Autumn term",
+        "202324:Spring term,202324:Summer term,z,2024-01-01,2024-01-01,z,-3.540493429873962",
+        "1.167621989548416,z,-5.82899047694586,-1.2519963828020635,0.0024275760012210743,IMPROVED",
+        "12,41,9.070796460176991,0.4271743694862323,12,24,6.25,0.47111147590275565,6,24,8.825757575757576",
+        "0.5520902981114879,6,12,9.545454545454547,0.8087728040277667", zs(6),
+        "4,0.11038961038961048,0.3227540556970306,0.33116883116883145,FALSE", zs(6),
+        "\"Parallel enough: carried forward, the gap in pre-period slopes stays within the estimate's standard error.\"",
+        "Improved: Test absence rate fell by 3.54 percentage points (95% CI -5.83 to -1.25) relative to the comparison arm.");
+    private static final String TST_CY_P = line(EFFECT_TIME_AND_PLACE,
+        "PILOT,TST-CY-P,TST-CX-R,TST-CX-RATE,CELLS,RATE,CELLS,202223:Autumn term,202324:Autumn term",
+        "202324:Spring term,202324:Summer term,z,2024-01-01,2024-01-01,z,-2.7272727272727266",
+        "0.904351858052053,z,-4.49976979840663,-0.9547756561388234,0.0025636918807480273,IMPROVED",
+        "15,60,10.833333333333334,0.38256950689963204,15,30,8.242424242424242,0.4787309191862855",
+        "15,60,10.833333333333334,0.38256950689963204,15,30,10.969696969696969,0.5440129915345767", zs(6),
+        "4,0,0,0,FALSE", zs(6),
+        "\"Parallel enough: carried forward, the gap in pre-period slopes stays within the estimate's standard error.\"",
+        "Improved: Test absence rate fell by 2.73 percentage points (95% CI -4.50 to -0.955) relative to the comparison arm.");
+    private static final String POOLED_FIXED = line(EFFECT_TIME_AND_PLACE,
+        "POOLED_FIXED,z,TST-CX-R,TST-CX-RATE,CELLS,RATE", zs(9),
+        "-3.0321949823449903,0.7149778930935803,z,-4.433525902550737,-1.6308640621392438,x", zs(28),
+        "2,0.30319544936630183,0,0", zs(4));
+    private static final String POOLED_RANDOM = line(EFFECT_TIME_AND_PLACE,
+        "POOLED_RANDOM,z,TST-CX-R,TST-CX-RATE,CELLS,RATE", zs(9),
+        "-3.0321949823449903,0.7149778930935803,z,x,x,x,IMPROVED", zs(27), "2,0.30319544936630183,0,0", zs(4));
+    private static final String TST_CX_P_SUPPRESSED = line(EFFECT_TIME_AND_PLACE,
+        "PILOT,TST-CX-P,TST-CX-R,TST-CX-RATE,CELLS,RATE,CELLS,202223:Autumn term,202324:Autumn term",
+        "202324:Spring term,202324:Summer term,z,2024-01-01,2024-01-01,z,c,c,c,c,c,c,c,12,41",
+        "9.070796460176991,0.4271743694862323,12,24,6.25,0.47111147590275565,c,c,c,c,c,c,c", "c", zs(6), "c,c,c,c,c",
+        zs(4), "DEPENDENT,z,Withheld: a period's figure counts fewer than 10 children outside your scope.",
+        "Withheld: the estimate depends on a group of fewer than 10 children outside your scope.");
+    private static final String POOLED_FIXED_SUPPRESSED = line(EFFECT_TIME_AND_PLACE,
+        "POOLED_FIXED,z,TST-CX-R,TST-CX-RATE,CELLS,RATE", zs(9), "c,c,z,c,c,c", zs(28), "c,c,c,c,DEPENDENT", zs(3));
+    private static final String POOLED_RANDOM_SUPPRESSED = line(EFFECT_TIME_AND_PLACE,
+        "POOLED_RANDOM,z,TST-CX-R,TST-CX-RATE,CELLS,RATE", zs(9), "c,c,z,c,c,c,c", zs(27), "c,c,c,c,DEPENDENT",
+        zs(3));
 
     /**
      * The role matrix of the series: NATIONAL sees every figure; the lead of TST-CX too (every child
@@ -563,17 +562,22 @@ class EvaluationCsvIntegrationTests {
     @ParameterizedTest
     @EnumSource(Role.class)
     void shouldGiveEachRoleExactlyItsSeries(Role role) {
-        List<String> rows = switch (role) {
-            case NATIONAL, PARTNERSHIP_LEAD -> List.of(INTERVENTION_AUTUMN, INTERVENTION_SPRING, COMPARISON_AUTUMN,
-                COMPARISON_SPRING);
-            case LOCAL_AREA -> List.of(INTERVENTION_AUTUMN, INTERVENTION_SPRING, COMPARISON_AUTUMN_SUPPRESSED,
-                COMPARISON_SPRING_SUPPRESSED);
-            case EVALUATOR, PUBLIC -> List.of(INTERVENTION_AUTUMN_SUPPRESSED, INTERVENTION_SPRING,
-                COMPARISON_AUTUMN_SUPPRESSED, COMPARISON_SPRING_SUPPRESSED);
+        List<String> arms = switch (role) {
+            case NATIONAL, PARTNERSHIP_LEAD -> List.of("INTERVENTION_AUTUMN", "INTERVENTION_SPRING", "COMPARISON_AUTUMN",
+                "COMPARISON_SPRING");
+            case LOCAL_AREA -> List.of("INTERVENTION_AUTUMN", "INTERVENTION_SPRING", "COMPARISON_AUTUMN_SUPPRESSED",
+                "COMPARISON_SPRING_SUPPRESSED");
+            case EVALUATOR, PUBLIC -> List.of("INTERVENTION_AUTUMN_SUPPRESSED", "INTERVENTION_SPRING",
+                "COMPARISON_AUTUMN_SUPPRESSED", "COMPARISON_SPRING_SUPPRESSED");
         };
-        String expected = SERIES_HEADER + String.join("", rows) + PARTNERSHIP_AUTUMN + PARTNERSHIP_SPRING + ENGLAND_AUTUMN
-            + ENGLAND_SPRING;
-        assertThat(ok(role, SERIES_QUESTION).body()).isEqualTo(expected);
+        StringBuilder expected = new StringBuilder(SERIES_HEADER);
+        for (String row : arms) {
+            expected.append(SERIES_ROWS.get(row));
+        }
+        for (String row : List.of("PARTNERSHIP_AUTUMN", "PARTNERSHIP_SPRING", "ENGLAND_AUTUMN", "ENGLAND_SPRING")) {
+            expected.append(SERIES_ROWS.get(row));
+        }
+        assertThat(ok(role, SERIES_QUESTION).body()).isEqualTo(expected.toString());
     }
 
     private static final String EFFECTS_QUESTION = url("/evaluation/effects.csv", "measure", "TST-CX-RATE", "reform",
@@ -678,6 +682,26 @@ class EvaluationCsvIntegrationTests {
     }
 
     // --- helpers
+
+    /** Lines {@code NAME cells} by name, each cell list with {@code ...} replaced by {@code common}, ending in CRLF. */
+    private static Map<String, String> named(String common, String lines) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (String line : lines.strip().split("\n")) {
+            String[] parts = line.strip().split("\\s+", 2);
+            named.put(parts[0], parts[1].replace("...", common) + "\r\n");
+        }
+        return named;
+    }
+
+    /** A CSV line: the parts joined by commas, then CRLF. */
+    private static String line(String... parts) {
+        return String.join(",", parts) + "\r\n";
+    }
+
+    /** {@code n} cells of {@code z}, joined by commas. */
+    private static String zs(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "z"));
+    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
