@@ -370,7 +370,8 @@ final class Estimates {
             q += w * (r.estimate() - fixed) * (r.estimate() - fixed);
         }
         int df = usable.size() - 1;
-        Double iSquared = df > 0 && q > 0 ? Math.max(0, (q - df) / q) : df > 0 ? 0.0 : null;
+        // (Boxed: with a double in one branch, a null in the other would be unboxed, a NullPointerException for one pilot.)
+        Double iSquared = df > 0 && q > 0 ? Double.valueOf(Math.max(0, (q - df) / q)) : df > 0 ? 0.0 : null;
         double tau2 = df > 0 ? Math.max(0, (q - df) / (sumW - sumW2 / sumW)) : 0;
         double sumRandom = 0;
         double sumRandomE = 0;

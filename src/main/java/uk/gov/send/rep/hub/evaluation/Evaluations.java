@@ -112,6 +112,18 @@ public class Evaluations {
         return found.getFirst().pilot();
     }
 
+    /** Pilots by code in the order given, once each, in one statement (for CSV), or an argument error naming the unknown. */
+    public List<Pilot> pilots(List<String> codes) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(codes));
+        Map<String, Pilot> found = new LinkedHashMap<>();
+        queries.pilots(distinct, null).forEach(p -> found.put(p.pilot().code(), p.pilot()));
+        List<String> unknown = distinct.stream().filter(code -> !found.containsKey(code)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidArgumentException("pilot", "no pilot has code " + String.join(", ", unknown));
+        }
+        return distinct.stream().map(found::get).toList();
+    }
+
     /**
      * Several pilots on one measure: those named, or those testing {@code reform}, or the named
      * ones testing it. Pooled when every row tests one reform.

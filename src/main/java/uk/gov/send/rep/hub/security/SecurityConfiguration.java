@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -11,10 +12,12 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what over HTTP. Bearer tokens only: stateless, no session, no cookies, hence no
- * CSRF protection to need. {@code /graphql} serves anonymous requests (role {@code PUBLIC}; what
- * each role reads is the query scope's business, ADR 0010), but a token that is sent must be
- * valid: a bad one gets {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token"}
- * and never falls back to anonymous. GraphiQL and its assets and the health endpoint are open;
+ * CSRF protection to need. {@code /graphql} and the evaluation's CSV downloads
+ * ({@code GET /evaluation/*.csv}) serve anonymous requests (role {@code PUBLIC}; what each role
+ * reads is the query scope's business, ADR 0010, and the downloads take their scope from
+ * {@link ScopeArgumentResolver}), but a token that is sent must be valid: a bad one gets
+ * {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token"} and never falls back to
+ * anonymous. GraphiQL and its assets and the health endpoint are open;
  * every other actuator endpoint, and anything else, needs role {@code NATIONAL}.
  *
  * <p>CORS: {@code cors(withDefaults())} uses a {@code CorsConfigurationSource} bean named
@@ -25,6 +28,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+    /** The CSV downloads of series, effects and comparisons (evaluation.EvaluationCsvController). */
+    static final String CSV_DOWNLOADS = "/evaluation/*.csv";
 
     @Bean
     SecurityFilterChain hubSecurityFilterChain(HttpSecurity http, ClaimNames claims) throws Exception {
@@ -39,6 +45,7 @@ class SecurityConfiguration {
             .logout(logout -> logout.disable())
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/graphql").permitAll()
+                .requestMatchers(HttpMethod.GET, CSV_DOWNLOADS).permitAll()
                 .requestMatchers("/graphiql", "/graphiql/", "/graphiql/**", "/webjars/**").permitAll()
                 .requestMatchers(EndpointRequest.to("health")).permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(HubRole.NATIONAL.name())

@@ -63,22 +63,17 @@ public class QueryLimits {
      * parser a token limit for this request.
      */
     public void beforeParse(String query, GraphQLContext context) {
-        if (rate.enabled()) {
-            String subject = subject(context);
-            long retryAfter = rate.acquire(subject);
-            if (retryAfter > 0) {
-                Map<String, Object> extensions = new LinkedHashMap<>();
-                extensions.put("limit", REQUESTS_PER_MINUTE);
-                extensions.put("max", rate.perMinute());
-                extensions.put(RETRY_AFTER, retryAfter);
-                throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
-                    .message("more than " + rate.perMinute() + " requests in a minute from " + subject + " exceed "
-                        + LimitExceededException.PREFIX + REQUESTS_PER_MINUTE + " " + rate.perMinute()
-                        + "; retry after " + retryAfter + "s")
-                    .errorType(LimitExceededException.LIMIT_EXCEEDED)
-                    .extensions(extensions)
-                    .build()));
-            }
+        RateRefusal refused = acquire(subject(context));
+        if (refused != null) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("limit", REQUESTS_PER_MINUTE);
+            extensions.put("max", rate.perMinute());
+            extensions.put(RETRY_AFTER, refused.retryAfterSeconds());
+            throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                .message(refused.message())
+                .errorType(LimitExceededException.LIMIT_EXCEEDED)
+                .extensions(extensions)
+                .build()));
         }
         int length = query == null ? 0 : query.length();
         if (length > limits.maxCharacters()) {
@@ -113,13 +108,39 @@ public class QueryLimits {
         }
     }
 
+    /** A request over the rate: whom it was counted against, seconds until one more is allowed, and the message. */
+    record RateRefusal(String subject, long retryAfterSeconds, String message) {
+    }
+
+    /**
+     * Counts one request against {@code subject}'s allowance of {@code requests-per-minute}
+     * (GraphQL and the other data endpoints share it, see {@link RateLimitInterceptor}).
+     * @return null if allowed, else the refusal
+     */
+    RateRefusal acquire(String subject) {
+        long retryAfter = rate.acquire(subject);
+        if (retryAfter <= 0) {
+            return null;
+        }
+        return new RateRefusal(subject, retryAfter, "more than " + rate.perMinute() + " requests in a minute from "
+            + subject + " exceed " + LimitExceededException.PREFIX + REQUESTS_PER_MINUTE + " " + rate.perMinute()
+            + "; retry after " + retryAfter + "s");
+    }
+
     private static String subject(GraphQLContext context) {
         Scope scope = Scope.of(context);
-        if (!Scope.PUBLIC.equals(scope.role())) {
-            return scope.subject();
+        return subject(Scope.PUBLIC.equals(scope.role()) ? null : scope.subject(), context.get(CLIENT_ADDRESS));
+    }
+
+    /**
+     * Whom a request is counted against: the token's subject ({@code tokenSubject}, null for no
+     * token or the {@code PUBLIC} role), else its client address.
+     */
+    static String subject(String tokenSubject, Object clientAddress) {
+        if (tokenSubject != null) {
+            return tokenSubject;
         }
-        Object address = context.get(CLIENT_ADDRESS);
-        return address != null ? "client " + address : "anonymous";
+        return clientAddress != null ? "client " + clientAddress : "anonymous";
     }
 
     /**

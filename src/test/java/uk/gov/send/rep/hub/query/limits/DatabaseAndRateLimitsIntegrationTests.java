@@ -128,6 +128,28 @@ class DatabaseAndRateLimitsIntegrationTests {
     }
 
     @Test
+    void shouldCountCsvDownloadsAgainstTheSameAllowanceAsGraphQl() {
+        String token = "Bearer " + tokens.mint("csv-dashboard", "EVALUATOR", null, null);
+        String download = "/evaluation/series.csv?pilot=TST-NOPE&measure=TST-NOPE";
+        for (int request = 1; request <= 3; request++) {
+            assertThat(http.post("{ __typename }", "Authorization", token).status()).as("request %d", request).isEqualTo(200);
+        }
+        // A wrong download is answered (its message intact in the prod profile) and counted.
+        for (int request = 4; request <= 5; request++) {
+            HubHttp.Reply wrong = http.request("GET", download, null, null, "Authorization", token);
+            assertThat(wrong.status()).as("request %d", request).isEqualTo(400);
+            assertThat(wrong.response().body()).isEqualTo("Invalid argument 'pilot': no pilot has code TST-NOPE");
+        }
+        HubHttp.Reply refused = http.request("GET", download, null, null, "Authorization", token);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.response().headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 12L);
+        assertThat(refused.response().body())
+            .startsWith("more than 5 requests in a minute from csv-dashboard exceed hub.graphql.limits.requests-per-minute 5");
+        // One allowance: GraphQL is refused too.
+        assertThat(http.post("{ __typename }", "Authorization", token).status()).isEqualTo(429);
+    }
+
+    @Test
     void shouldLetOnlyAllowListedOriginsCallFromABrowser() {
         HubHttp.Reply allowed = http.request("OPTIONS", "/graphql", null, null, "Origin",
             "https://dashboard.example.gov.uk", "Access-Control-Request-Method", "POST",
