@@ -92,9 +92,21 @@ final class Estimates {
                 values[i] = value == null ? Double.NaN : value;
                 variances[i] = se == null ? Double.NaN : se * se;
                 anySuppressed |= suppressed != null;
-                cells.add(suppressed != null
-                    ? new Cell(arm, window, Suppression.SYMBOL, Suppression.SYMBOL, null, null, suppressed)
-                    : new Cell(arm, window, units, observations, value, se, null));
+                if (suppressed != null) {
+                    cells.add(new Cell(arm, window, Suppression.SYMBOL, Suppression.SYMBOL, null, null, suppressed));
+                }
+                else if (periodSuppressed(periodRows, arm, window, disclosure)) {
+                    // The cell pools the window's periods: with the other periods of the series,
+                    // its observations, value and variance would give a suppressed period away.
+                    // Its children are counted once each, so their number stays.
+                    cells.add(new Cell(arm, window, units, Suppression.SYMBOL, null, null,
+                        Suppression.secondary(disclosure.threshold())));
+                    // The CELLS estimate is a sum of the cells: with the other three it gives this one.
+                    anySuppressed |= method.equals(CELLS);
+                }
+                else {
+                    cells.add(new Cell(arm, window, units, observations, value, se, null));
+                }
                 i++;
             }
         }
@@ -386,6 +398,18 @@ final class Estimates {
         return new Pooled(reform, usable.size(), fixed, fixedError, fixed - z * fixedError, fixed + z * fixedError,
             df > 0 ? q : null, iSquared, df > 0 ? tau2 : null, random, randomError,
             reading(polarity, random - z * randomError, random + z * randomError), null, null);
+    }
+
+    /** Whether a period of an arm's window counts too few children outside the viewer's scope to show. */
+    private static boolean periodSuppressed(List<Map<String, Object>> periods, String arm, String window,
+            Disclosure disclosure) {
+        for (Map<String, Object> p : periods) {
+            if (arm.equals(p.get("arm")) && window.equals(p.get("window"))
+                    && disclosure.of(number(p, "n"), number(p, "outside")) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The row of an arm (and window, if given) among a statement's collected maps, or null. */

@@ -19,7 +19,8 @@ public record Suppression(String symbol, String reason, int threshold) {
         return new Suppression(SYMBOL, "PRIMARY", threshold);
     }
 
-    static Suppression secondary(int threshold) {
+    /** Withheld so that a suppressed figure cannot be worked out from this one and others shown. */
+    public static Suppression secondary(int threshold) {
         return new Suppression(SYMBOL, "SECONDARY", threshold);
     }
 

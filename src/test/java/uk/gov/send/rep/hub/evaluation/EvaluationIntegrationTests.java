@@ -83,6 +83,14 @@ class EvaluationIntegrationTests {
             CREATE (c)-[:OBSERVED]->(:Observation {key: 'TST-EV|' + c.ref + '|' + term[1], measure: 'TST-EV-ABS',
                 timePeriod: term[0], timeIdentifier: term[1], periodStart: term[2], value: 100.0 * missed / possible,
                 numerator: toFloat(missed), denominator: toFloat(possible)})""");
+        // Three of Q's comparison children also observed in the autumn of 2024/25: a period of
+        // three, which an evaluator may not see, inside a follow-up cell of twelve.
+        TestGraph.run("""
+            MATCH (c:Child)-[:IN_COHORT {arm: 'COMPARISON'}]->(:Pilot {code: 'TST-EV-Q'})
+            WITH c ORDER BY c.ref LIMIT 3
+            CREATE (c)-[:OBSERVED]->(:Observation {key: 'TST-EV|' + c.ref + '|Autumn 2024', measure: 'TST-EV-ABS',
+                timePeriod: 202425, timeIdentifier: 'Autumn term', periodStart: date('2024-09-01'), value: 10.0,
+                numerator: 14.0, denominator: 140.0})""");
     }
 
     @Autowired
@@ -151,6 +159,30 @@ class EvaluationIntegrationTests {
         assertThat(shown.values("pilot.effect.estimate").getFirst()).isInstanceOf(Number.class);
         assertThat(shown.values("pilot.effect.estimate"))
             .isEqualTo(ask(tokens.national(), effect("TST-EV-Q")).values("pilot.effect.estimate"));
+    }
+
+    @Test
+    void shouldWithholdACellThatWouldGiveASuppressedPeriodAway() {
+        String cells = "{ pilot(code: \"TST-EV-Q\") { unit: effect(measure: \"" + MEASURE + "\") { estimate suppressed { reason }"
+            + " cells { units observations value standardError suppressed { reason } } }"
+            + " cells: effect(measure: \"" + MEASURE + "\", method: CELLS) { estimate suppressed { reason } } } }";
+        Answer evaluator = ask(tokens.evaluator(), cells);
+        assertThat(evaluator.errors()).isEmpty();
+        // The comparison arm's follow-up pools a term of three children with a term of twelve.
+        assertThat(evaluator.values("pilot.unit.cells[*].units")).containsExactly(12, 12, 12, 12);
+        assertThat(evaluator.values("pilot.unit.cells[*].observations")).containsExactly(12, 24, 12, "c");
+        assertThat(evaluator.values("pilot.unit.cells[*].value").get(3)).isNull();
+        assertThat(evaluator.values("pilot.unit.cells[*].standardError").get(3)).isNull();
+        assertThat(evaluator.values("pilot.unit.cells[*].suppressed")).containsExactly(null, null, null,
+            Map.of("reason", "SECONDARY"));
+        // Each child's own change does not give the term away; the sum of the four cells would.
+        assertThat(evaluator.values("pilot.unit.estimate").getFirst()).isInstanceOf(Number.class);
+        assertThat(evaluator.values("pilot.cells.estimate")).containsExactly((Object) null);
+        assertThat(evaluator.values("pilot.cells.suppressed.reason")).containsExactly("DEPENDENT");
+
+        Answer national = ask(tokens.national(), cells);
+        assertThat(national.values("pilot.unit.cells[*].observations")).containsExactly(12, 24, 12, 27);
+        assertThat(national.values("pilot.cells.estimate").getFirst()).isInstanceOf(Number.class);
     }
 
     @Test
@@ -230,7 +262,7 @@ class EvaluationIntegrationTests {
         // An evaluator: the comparison arm's six children are withheld; the rest is shown.
         Answer evaluator = ask(tokens.evaluator(), query);
         assertThat(evaluator.values("pilot.series.lines[*].points[*].n")).containsExactly(
-            12, 12, 12, "c", "c", "c", 28, 28, 28, 46, 46, 46);
+            12, 12, 12, "c", "c", "c", 28, 28, 28, 46, 46, 46, "c");
         assertThat(evaluator.values("pilot.series.lines[*].points[*].value").subList(3, 6)).containsOnlyNulls();
     }
 
