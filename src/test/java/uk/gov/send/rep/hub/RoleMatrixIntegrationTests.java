@@ -150,15 +150,10 @@ class RoleMatrixIntegrationTests {
     @Autowired
     uk.gov.send.rep.hub.outcome.ObservationSummaries summaries;
 
-    private static boolean summarised;
-
     /** The fixture's children's observations summarised per area, as every writer leaves them. */
     @org.junit.jupiter.api.BeforeEach
     void summarise() {
-        if (!summarised) {
-            summaries.refresh(List.of("TST-RM"));
-            summarised = true;
-        }
+        uk.gov.send.rep.hub.support.FixtureSummaries.ensure(summaries, "TST-RM");
     }
 
     @AfterAll

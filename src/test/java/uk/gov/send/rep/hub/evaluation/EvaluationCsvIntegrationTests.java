@@ -129,15 +129,10 @@ class EvaluationCsvIntegrationTests {
     @Autowired
     uk.gov.send.rep.hub.outcome.ObservationSummaries summaries;
 
-    private static boolean summarised;
-
     /** The fixture's children's observations summarised per area, as every writer leaves them. */
     @org.junit.jupiter.api.BeforeEach
     void summarise() {
-        if (!summarised) {
-            summaries.refresh(java.util.List.of("TST-CX-RATE"));
-            summarised = true;
-        }
+        uk.gov.send.rep.hub.support.FixtureSummaries.ensure(summaries, "TST-CX-RATE");
     }
 
     @AfterAll

@@ -96,15 +96,10 @@ class EvaluationIntegrationTests {
     @Autowired
     uk.gov.send.rep.hub.outcome.ObservationSummaries summaries;
 
-    private static boolean summarised;
-
     /** The fixture's children's observations summarised per area, as every writer leaves them. */
     @org.junit.jupiter.api.BeforeEach
     void summarise() {
-        if (!summarised) {
-            summaries.refresh(List.of("TST-EV-ABS"));
-            summarised = true;
-        }
+        uk.gov.send.rep.hub.support.FixtureSummaries.ensure(summaries, "TST-EV-ABS");
     }
 
     @AfterAll
