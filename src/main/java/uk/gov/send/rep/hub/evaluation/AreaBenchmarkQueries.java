@@ -80,12 +80,14 @@ class AreaBenchmarkQueries {
 
     /**
      * The lines, each a group of areas ({@code areas} null: every area), and whether the measure
-     * is a rate: some area observation of it carries a numerator and a denominator.
+     * is a rate: as the catalogue declares ({@code valueKind}), else when some area observation of
+     * it carries a numerator and a denominator.
      */
     private static final String LINES = """
         WITH a, m, valid, characteristics, neighbours,
-          valid AND EXISTS { MATCH (:LocalArea)-[:OBSERVED]->(r:Observation {measure: m.code})
-            WHERE r.numerator IS NOT NULL AND r.denominator IS NOT NULL } AS rate
+          valid AND CASE WHEN m.valueKind IS NOT NULL THEN m.valueKind = 'RATE'
+            ELSE EXISTS { MATCH (:LocalArea)-[:OBSERVED]->(r:Observation {measure: m.code})
+              WHERE r.numerator IS NOT NULL AND r.denominator IS NOT NULL } END AS rate
         WITH a, m, valid, characteristics, neighbours, rate,
           [{kind: 'AREA', label: a.name, areas: [a.code]}]
           + COLLECT { MATCH (a)-[:IN_REGION]->(r:Region)

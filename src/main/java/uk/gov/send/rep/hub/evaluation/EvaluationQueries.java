@@ -31,15 +31,19 @@ import uk.gov.send.rep.hub.reform.ReformGraph;
 @Repository
 class EvaluationQueries {
 
-    /** A measure and whether its observations are rates (judged on its first observation with a value). */
+    /**
+     * A measure and whether its observations are rates: as the catalogue declares
+     * ({@code valueKind}), else judged on its first observation with a value.
+     */
     private static final String MEASURES = """
         UNWIND $codes AS code
         MATCH (m:Measure {code: code})
-        CALL (code) {
+        CALL (m, code) {
           OPTIONAL MATCH (o:Observation)
-          WHERE o.measure = code AND o.timePeriod IS NOT NULL AND o.value IS NOT NULL
+          WHERE m.valueKind IS NULL AND o.measure = code AND o.timePeriod IS NOT NULL AND o.value IS NOT NULL
           WITH o LIMIT 1
-          RETURN o IS NOT NULL AND o.numerator IS NOT NULL AND o.denominator IS NOT NULL AS rate
+          RETURN coalesce(m.valueKind = 'RATE', o IS NOT NULL AND o.numerator IS NOT NULL AND o.denominator IS NOT NULL)
+              AS rate
         }
         RETURN m {.*} AS measure, rate""";
 

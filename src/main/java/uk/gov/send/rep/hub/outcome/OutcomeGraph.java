@@ -31,7 +31,7 @@ public class OutcomeGraph {
 
     public static final NodeType<Measure> MEASURE = new NodeType<>("Measure", "Measure", "code",
         p -> new Measure(str(p, "code"), str(p, "name"), str(p, "unit"), str(p, "polarity"), str(p, "level"),
-            str(p, "periodType"), str(p, "definition"), str(p, "source")),
+            str(p, "periodType"), str(p, "definition"), str(p, "source"), str(p, "valueKind")),
         List.of(string("code"), string("name"), string("unit"), string("polarity"), string("level"), string("periodType")));
 
     public static final NodeType<Observation> OBSERVATION = new NodeType<>("Observation", "Observation", "key",

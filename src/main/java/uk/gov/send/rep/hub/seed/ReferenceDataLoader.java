@@ -41,7 +41,7 @@ class ReferenceDataLoader {
             r -> row("code", r.code(), "name", r.name(), "strand", r.strand(), "description", r.description()));
         write(created, SeedCypher.MEASURES, inputs.measures(), m -> row("code", m.code(), "name", m.name(),
             "unit", m.unit(), "polarity", m.polarity(), "level", m.level(), "periodType", m.periodType(),
-            "definition", m.definition(), "source", m.source()));
+            "definition", m.definition(), "source", m.source(), "valueKind", m.valueKind()));
         log.info("Reference data: {} regions, {} local areas, {} partnerships, {} reforms, {} measures"
             + " ({} nodes and {} relationships new)", inputs.regions().size(), inputs.areas().size(),
             inputs.partnerships().size(), inputs.reforms().size(), inputs.measures().size(), created[0], created[1]);

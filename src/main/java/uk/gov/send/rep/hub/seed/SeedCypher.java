@@ -58,7 +58,8 @@ final class SeedCypher {
         UNWIND $rows AS row
         MERGE (m:Measure {code: row.code})
         SET m.name = row.name, m.unit = row.unit, m.polarity = row.polarity, m.level = row.level,
-            m.periodType = row.periodType, m.definition = row.definition, m.source = row.source
+            m.periodType = row.periodType, m.definition = row.definition, m.source = row.source,
+            m.valueKind = row.valueKind
         """;
 
     static final String SEED_RUNS = """

@@ -59,8 +59,17 @@ record SeedInputs(
 
     /** A measure and, for {@link Generation#AREA}, the parameters of its area-level model. */
     record Measure(String code, String name, String unit, String polarity, String level, String periodType,
-            String definition, String source, Generation generation, double mean, double areaSd, double noiseSd,
+            String definition, String source, String valueKind, Generation generation, double mean, double areaSd, double noiseSd,
             Double min, Double max, List<Double> periodOffsets, List<Double> nationalDenominators, int decimals) {
+    }
+
+    /** A measure's value kind as the catalogue declares it: RATE or MEAN. */
+    private static String valueKind(String measure, String kind) {
+        if (!"RATE".equals(kind) && !"MEAN".equals(kind)) {
+            throw new IllegalStateException("seed/measures.csv: measure " + measure + " has valueKind '" + kind
+                + "'; expected RATE or MEAN");
+        }
+        return kind;
     }
 
     record Preset(String scale, int children, double ehcPlanShare, double outsideSchoolPlanShare,
@@ -118,7 +127,7 @@ record SeedInputs(
             r -> new Reform(r.get("code"), r.get("name"), r.get("strand"), r.get("description")));
         List<Measure> measures = map("seed/measures.csv", r -> new Measure(r.get("code"), r.get("name"),
             r.get("unit"), r.get("polarity"), r.get("level"), r.get("periodType"), r.get("definition"),
-            r.get("source"), Generation.valueOf(r.get("generation")), number(r.get("mean"), 0),
+            r.get("source"), valueKind(r.get("code"), r.get("valueKind")), Generation.valueOf(r.get("generation")), number(r.get("mean"), 0),
             number(r.get("areaSd"), 0), number(r.get("noiseSd"), 0), optional(r.get("min")),
             optional(r.get("max")), numbers(r.get("periodOffsets")), numbers(r.get("nationalDenominator")),
             (int) number(r.get("decimals"), 1)));

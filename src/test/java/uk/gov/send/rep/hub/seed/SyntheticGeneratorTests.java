@@ -209,6 +209,28 @@ class SyntheticGeneratorTests {
         }
     }
 
+    /** The catalogue's valueKind says how evaluation pools a measure: the observations must agree. */
+    @Test
+    void shouldGiveRatesANumeratorAndADenominatorAndMeansNeither() {
+        for (ObservationRow o : of(ObservationRow.class)) {
+            SeedInputs.Measure measure = inputs.measure(o.measure());
+            String kind = measure.valueKind();
+            if (o.value() == null) {
+                assertThat(o.status()).as(o.key()).isEqualTo("c");
+            }
+            else if (kind.equals("RATE")) {
+                assertThat(o.denominator()).as(o.key()).isPositive();
+                // The value is the ratio rounded to the measure's decimals.
+                assertThat(100 * o.numerator() / o.denominator()).as(o.key())
+                    .isCloseTo(o.value(), within(Math.pow(10, -measure.decimals()) / 2 + 1e-9));
+            }
+            else {
+                assertThat(o.numerator()).as(o.key()).isNull();
+                assertThat(o.denominator()).as(o.key()).isNull();
+            }
+        }
+    }
+
     @Test
     void shouldKeepIdentifiersInTheirFormats() {
         List<SettingRow> settings = of(SettingRow.class);
