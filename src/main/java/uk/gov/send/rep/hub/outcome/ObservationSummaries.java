@@ -33,14 +33,8 @@ public class ObservationSummaries {
           AND EXISTS { MATCH (o:Observation) WHERE o.measure = m.code AND o.timePeriod IS NOT NULL }
         RETURN m.code AS code ORDER BY code""";
 
-    private static final String REFRESH = """
-        CALL () {
-          MATCH (s:ObservationSummary) WHERE s.measure = $measure AND s.area IS NOT NULL
-          DETACH DELETE s
-        }
-        CALL () {
-          MATCH (o:Observation) WHERE o.measure = $measure AND o.timePeriod IS NOT NULL
-          MATCH (o)<-[:OBSERVED]-(:Child)-[:RESIDENT_IN]->(a:LocalArea)
+    /** Per area and period of the matched {@code a} and {@code o}: one summary node each. */
+    private static final String SUMMARISE = """
           WITH a.code AS area, o.timePeriod AS timePeriod, o.timeIdentifier AS timeIdentifier,
                min(o.periodStart) AS periodStart, count(*) AS observations,
                count(o.value) AS values, sum(o.value) AS sum, sum(o.value * o.value) AS sumSquares,
@@ -54,6 +48,29 @@ public class ObservationSummaries {
           RETURN count(*) AS written
         }
         RETURN written""";
+
+    /** Every summary of one measure, replaced in one statement (one transaction). */
+    private static final String REFRESH = """
+        CALL () {
+          MATCH (s:ObservationSummary) WHERE s.measure = $measure AND s.area IS NOT NULL
+          DETACH DELETE s
+        }
+        CALL () {
+          MATCH (o:Observation) WHERE o.measure = $measure AND o.timePeriod IS NOT NULL
+          MATCH (o)<-[:OBSERVED]-(:Child)-[:RESIDENT_IN]->(a:LocalArea)
+        """ + SUMMARISE;
+
+    /** The summaries of one measure in some areas, recomputed from those areas' children only. */
+    private static final String REFRESH_AREAS = """
+        CALL () {
+          MATCH (s:ObservationSummary) WHERE s.measure = $measure AND s.area IN $areas
+          DETACH DELETE s
+        }
+        CALL () {
+          MATCH (a:LocalArea) WHERE a.code IN $areas
+          MATCH (a)<-[:RESIDENT_IN]-(:Child)-[:OBSERVED]->(o:Observation)
+          WHERE o.measure = $measure AND o.timePeriod IS NOT NULL
+        """ + SUMMARISE;
 
     private final Neo4jClient neo4j;
 
@@ -80,6 +97,18 @@ public class ObservationSummaries {
             log.info("Observation summaries of {}: {} written in {} ms", measure, written,
                 (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /**
+     * Recomputes one measure's summaries in these local areas (ONS codes): what a writer calls
+     * after adding or changing children's observations there (or moving children between them),
+     * in about the time it takes to read those areas' children's observations.
+     */
+    public void refresh(String measure, java.util.Collection<String> areaCodes) {
+        if (areaCodes.isEmpty()) {
+            return;
+        }
+        neo4j.query(REFRESH_AREAS).bind(measure).to("measure").bind(List.copyOf(areaCodes)).to("areas").run();
     }
 
     private List<String> codes(String cypher) {
