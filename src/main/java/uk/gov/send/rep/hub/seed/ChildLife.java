@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import uk.gov.send.rep.hub.database.Progress;
 import uk.gov.send.rep.hub.seed.Child.Stay;
 import uk.gov.send.rep.hub.seed.SeedRow.PlanRow;
 import uk.gov.send.rep.hub.seed.Settings.Need;

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.neo4j.driver.summary.SummaryCounters;
 
+import uk.gov.send.rep.hub.database.Progress;
 import uk.gov.send.rep.hub.seed.SeedRow.Kind;
 
 /**

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import uk.gov.send.rep.hub.database.Progress;
 import uk.gov.send.rep.hub.outcome.ObservationSummaries;
 
 import uk.gov.send.rep.hub.seed.SeedInputs.Preset;

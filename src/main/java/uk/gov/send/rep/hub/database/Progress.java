@@ -1,4 +1,4 @@
-package uk.gov.send.rep.hub.seed;
+package uk.gov.send.rep.hub.database;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs rows written, rate and estimated time left, at most once every two seconds. */
-final class Progress {
+public final class Progress {
 
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
     private static final long INTERVAL_NANOS = Duration.ofSeconds(2).toNanos();
@@ -18,13 +18,13 @@ final class Progress {
     private long lastLogged = started;
     private long done;
 
-    Progress(String what, long expected) {
+    public Progress(String what, long expected) {
         this.what = what;
         this.expected = expected;
     }
 
     /** Adds {@code rows} written; logs if two seconds have passed since the last line. */
-    synchronized void add(long rows) {
+    public synchronized void add(long rows) {
         done += rows;
         long now = System.nanoTime();
         if (now - lastLogged >= INTERVAL_NANOS) {
@@ -33,12 +33,12 @@ final class Progress {
         }
     }
 
-    synchronized long done() {
+    public synchronized long done() {
         return done;
     }
 
     /** The closing line: rows and average rate. */
-    synchronized String summary() {
+    public synchronized String summary() {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         return String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,.0f rows/s)", what, done, seconds,
             done / seconds);

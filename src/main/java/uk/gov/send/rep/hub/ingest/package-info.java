@@ -1,0 +1,8 @@
+/**
+ * Bulk import of files into the graph (issue 6, ADR 0015): a generic core that validates a whole
+ * file first (every bad row with its line, column and reason; reference checks against the
+ * database in batches), then loads it in transactional, resumable batches under an
+ * {@code ImportRun}, and kinds that say what a file holds: its columns, row validation, natural
+ * key and MERGE statement (EES tidy data of published statistics, children's observations).
+ */
+package uk.gov.send.rep.hub.ingest;
