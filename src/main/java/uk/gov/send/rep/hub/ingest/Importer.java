@@ -335,6 +335,8 @@ public class Importer {
         private final Validation validation;
         private final long line;
         private final boolean record;
+        /** This row's problems so far: one a column and reason, however many of the row's candidates share it. */
+        private final Set<BadRow> found = new java.util.HashSet<>();
         boolean bad;
 
         Problems(Validation validation, long line) {
@@ -355,9 +357,10 @@ public class Importer {
         @Override
         public void bad(String column, String reason) {
             bad = true;
-            if (record) {
+            BadRow problem = new BadRow(line, column, reason);
+            if (record && found.add(problem)) {
                 validation.badLines.set(Math.toIntExact(line));
-                validation.badRows.add(new BadRow(line, column, reason));
+                validation.badRows.add(problem);
             }
         }
 
