@@ -21,33 +21,18 @@ import uk.gov.send.rep.hub.period.Period;
  * afterwards the summaries of the measures written are refreshed in the areas the children live in.
  */
 @Component
-class ChildObservationKind implements ImportKind {
+class ChildObservationKind extends ObservationKind {
 
     static final String NAME = "child-observations";
     static final List<String> REQUIRED = List.of("child_ref", "measure", "time_period", "time_identifier", "value");
     static final List<String> OPTIONAL = List.of("numerator", "denominator", "status");
 
-    private static final String STATEMENT = ImportCypher.observations("Child", "ref");
-
     private final ObservationSummaries summaries;
 
     ChildObservationKind(ObservationSummaries summaries) {
+        super(NAME, "children's observations: " + String.join(", ", REQUIRED) + " [, " + String.join(", ", OPTIONAL) + "]",
+            "Child", "ref");
         this.summaries = summaries;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "children's observations: " + String.join(", ", REQUIRED) + " [, " + String.join(", ", OPTIONAL) + "]";
-    }
-
-    @Override
-    public String statement() {
-        return STATEMENT;
     }
 
     @Override

@@ -30,7 +30,7 @@ import uk.gov.send.rep.hub.period.Period;
  * </ul>
  */
 @Component
-class EesKind implements ImportKind {
+class EesKind extends ObservationKind {
 
     static final String NAME = "ees";
     static final String LOCAL_AUTHORITY = "Local authority";
@@ -43,28 +43,12 @@ class EesKind implements ImportKind {
         "school_urn", "school_laestab", "school_name", "english_devolved_area_code", "english_devolved_area_name",
         "lsip_code", "lsip_name", "rsc_region_lead_name", "sponsor_id", "sponsor_name", "trust_id", "trust_name");
 
-    private static final String STATEMENT = ImportCypher.observations("LocalArea", "code");
-
     private final ImportDatabase database;
 
     EesKind(ImportDatabase database) {
+        super(NAME, "EES tidy data of local authorities (time_period, time_identifier, geographic_level, old_la_code "
+            + "and/or new_la_code, filters, indicators mapped with --map COLUMN=MEASURE or --mapping FILE)", "LocalArea", "code");
         this.database = database;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "EES tidy data of local authorities (time_period, time_identifier, geographic_level, old_la_code and/or "
-            + "new_la_code, filters, indicators mapped with --map COLUMN=MEASURE or --mapping FILE)";
-    }
-
-    @Override
-    public String statement() {
-        return STATEMENT;
     }
 
     @Override

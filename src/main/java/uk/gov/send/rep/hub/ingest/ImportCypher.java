@@ -36,31 +36,21 @@ final class ImportCypher {
 
     // Kinds' lookups and statements.
 
-    static final Lookup AREA_BY_ONS_CODE = new Lookup("local area with ONS code", """
-        UNWIND $values AS value
-        MATCH (a:LocalArea {code: value})
-        RETURN value, a.code AS key
-        """);
+    static final Lookup AREA_BY_ONS_CODE = lookup("local area with ONS code", "MATCH (n:LocalArea {code: value})", "n.code");
 
-    static final Lookup AREA_BY_DFE_CODE = new Lookup("local area with DfE code", """
-        UNWIND $values AS value
-        MATCH (a:LocalArea {dfeCode: value})
-        RETURN value, a.code AS key
-        """);
+    static final Lookup AREA_BY_DFE_CODE = lookup("local area with DfE code", "MATCH (n:LocalArea {dfeCode: value})", "n.code");
 
-    static final Lookup MEASURE = new Lookup("measure", """
-        UNWIND $values AS value
-        MATCH (m:Measure {code: value})
-        RETURN value, m.code AS key
-        """);
+    static final Lookup MEASURE = lookup("measure", "MATCH (n:Measure {code: value})", "n.code");
 
     /** A child's key is the ONS code of the area it lives in ("" if none), for the summaries to refresh. */
-    static final Lookup CHILD = new Lookup("child", """
-        UNWIND $values AS value
-        MATCH (c:Child {ref: value})
-        OPTIONAL MATCH (c)-[:RESIDENT_IN]->(a:LocalArea)
-        RETURN value, coalesce(a.code, '') AS key
-        """);
+    static final Lookup CHILD = lookup("child", """
+        MATCH (n:Child {ref: value})
+        OPTIONAL MATCH (n)-[:RESIDENT_IN]->(a:LocalArea)""", "coalesce(a.code, '')");
+
+    /** A lookup of {@code $values}: {@code match} binds {@code n} for each {@code value} that exists, {@code key} is what it resolves to. */
+    private static Lookup lookup(String what, String match, String key) {
+        return new Lookup(what, "UNWIND $values AS value\n" + match + "\nRETURN value, " + key + " AS key\n");
+    }
 
     static final String MEASURES_EXISTING = """
         MATCH (m:Measure) WHERE m.code IN $codes

@@ -46,12 +46,13 @@ public final class ImportBenchmark {
                 .run()) {
             Driver driver = context.getBean(Driver.class);
             driver.executableQuery("""
-                CREATE (a:LocalArea {code: 'TST-BENCH-A', dfeCode: 'TST-BENCH', name: 'Benchmark area'})
-                CREATE (:Measure {code: 'TST-BENCH-ABS', level: 'CHILD', unit: 'PERCENT', valueKind: 'RATE'})
-                CREATE (:Measure {code: 'TST-BENCH-SUS', level: 'CHILD', unit: 'COUNT', valueKind: 'MEAN'})
+                MERGE (a:LocalArea {code: 'TST-BENCH-A'}) SET a.dfeCode = 'TST-BENCH', a.name = 'Benchmark area'
+                MERGE (abs:Measure {code: 'TST-BENCH-ABS'}) SET abs.level = 'CHILD', abs.unit = 'PERCENT', abs.valueKind = 'RATE'
+                MERGE (sus:Measure {code: 'TST-BENCH-SUS'}) SET sus.level = 'CHILD', sus.unit = 'COUNT', sus.valueKind = 'MEAN'
                 WITH a
                 UNWIND range(1, $children) AS i
-                CREATE (:Child {ref: 'TST-BENCH-C' + i})-[:RESIDENT_IN]->(a)""").withParameters(Map.of("children", children))
+                MERGE (c:Child {ref: 'TST-BENCH-C' + i})
+                MERGE (c)-[:RESIDENT_IN]->(a)""").withParameters(Map.of("children", children))
                 .execute();
             Path file = temp.resolve("children.csv");
             writeFile(file, rows, children);

@@ -87,6 +87,12 @@ class ImportIntegrationTests {
         return Files.writeString(temp.resolve(name), content);
     }
 
+    /** A child-observations file of these rows, under the header with every column. */
+    private Path children(String... rows) throws IOException {
+        return file("children.csv", "child_ref,measure,time_period,time_identifier,value,numerator,denominator,status\n"
+            + String.join("\n", rows) + "\n");
+    }
+
     private ImportReport importFile(String kind, Path file, ImportOptions options) {
         ImportReport report = importer.importFile(kind, file, options);
         runs.add(report.runId());
@@ -195,10 +201,8 @@ class ImportIntegrationTests {
 
     @Test
     void shouldChangeNothingWhenTheSameFileIsImportedAgain() throws IOException {
-        Path file = file("children.csv", "child_ref,measure,time_period,time_identifier,value,numerator,denominator,status\n"
-            + "TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,5,7,140,\n"
-            + "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,,,,c\n"
-            + "TST-IMP-C3,TST-IMP-CHILD,202324,Spring term,10,12,120,\n");
+        Path file = children("TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,5,7,140,",
+            "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,,,,c", "TST-IMP-C3,TST-IMP-CHILD,202324,Spring term,10,12,120,");
         ImportReport first = importFile(ChildObservationKind.NAME, file, ImportOptions.defaults());
         assertThat(first.outcome()).isEqualTo(Outcome.IMPORTED);
         List<Map<String, Object>> after = snapshot();
@@ -216,10 +220,8 @@ class ImportIntegrationTests {
 
     @Test
     void shouldImportChildrensObservationsAndRefreshTheirAreasSummaries() throws IOException {
-        Path file = file("children.csv", "child_ref,measure,time_period,time_identifier,value,numerator,denominator\n"
-            + "TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,5,7,140\n"
-            + "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,10,14,140\n"
-            + "TST-IMP-C3,TST-IMP-CHILD,202324,Autumn term,low,,\n");
+        Path file = children("TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,5,7,140,",
+            "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,10,14,140,", "TST-IMP-C3,TST-IMP-CHILD,202324,Autumn term,low,,,");
 
         ImportReport report = importFile(ChildObservationKind.NAME, file, ImportOptions.defaults());
 
@@ -245,15 +247,14 @@ class ImportIntegrationTests {
 
     @Test
     void shouldReportEveryBadChildRow() throws IOException {
-        Path file = file("children.csv", "child_ref,measure,time_period,time_identifier,value,numerator,denominator,status\n"
-            + "TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,5,7,140,\n"
-            + "TST-IMP-NOBODY,TST-IMP-CHILD,202324,Autumn term,5,7,140,\n"
-            + "TST-IMP-C2,TST-IMP-NOTHING,202324,Autumn term,5,7,140,\n"
-            + "TST-IMP-C2,TST-IMP-CHILD,202324,Winter term,5,7,140,\n"
-            + "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,5,7,,\n"
-            + "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,5,,,c\n"
-            + "TST-IMP-C3,TST-IMP-CHILD,202324,Autumn term,,,,\n"
-            + "TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,6,8,140,\n");
+        Path file = children("TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,5,7,140,",
+            "TST-IMP-NOBODY,TST-IMP-CHILD,202324,Autumn term,5,7,140,",
+            "TST-IMP-C2,TST-IMP-NOTHING,202324,Autumn term,5,7,140,",
+            "TST-IMP-C2,TST-IMP-CHILD,202324,Winter term,5,7,140,",
+            "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,5,7,,",
+            "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,5,,,c",
+            "TST-IMP-C3,TST-IMP-CHILD,202324,Autumn term,,,,",
+            "TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,6,8,140,");
         List<Map<String, Object>> before = snapshot();
 
         ImportReport report = importFile(ChildObservationKind.NAME, file, ImportOptions.defaults());

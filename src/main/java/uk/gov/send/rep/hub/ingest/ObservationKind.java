@@ -1,0 +1,33 @@
+package uk.gov.send.rep.hub.ingest;
+
+/** What the kinds that write observations share: a name, a description and the observation statement of their subject. */
+abstract class ObservationKind implements ImportKind {
+
+    private final String name;
+    private final String description;
+    private final String statement;
+
+    /**
+     * @param label the subject's label and {@code key} its natural key property (constants, never input)
+     */
+    ObservationKind(String name, String description, String label, String key) {
+        this.name = name;
+        this.description = description;
+        this.statement = ImportCypher.observations(label, key);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String statement() {
+        return statement;
+    }
+}
