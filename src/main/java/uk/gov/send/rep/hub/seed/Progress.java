@@ -6,8 +6,11 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs rows written, rate and estimated time left, at most once every two seconds. */
-final class Progress {
+/**
+ * Logs rows written, rate and estimated time left, at most once every two seconds (the seed, and
+ * the export and restore commands of {@code transfer}).
+ */
+public final class Progress {
 
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
     private static final long INTERVAL_NANOS = Duration.ofSeconds(2).toNanos();
@@ -18,13 +21,14 @@ final class Progress {
     private long lastLogged = started;
     private long done;
 
-    Progress(String what, long expected) {
+    /** @param expected rows expected in all, or 0 if not known (then no share or time left is logged) */
+    public Progress(String what, long expected) {
         this.what = what;
         this.expected = expected;
     }
 
     /** Adds {@code rows} written; logs if two seconds have passed since the last line. */
-    synchronized void add(long rows) {
+    public synchronized void add(long rows) {
         done += rows;
         long now = System.nanoTime();
         if (now - lastLogged >= INTERVAL_NANOS) {
@@ -33,12 +37,12 @@ final class Progress {
         }
     }
 
-    synchronized long done() {
+    public synchronized long done() {
         return done;
     }
 
     /** The closing line: rows and average rate. */
-    synchronized String summary() {
+    public synchronized String summary() {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         return String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,.0f rows/s)", what, done, seconds,
             done / seconds);
@@ -47,6 +51,9 @@ final class Progress {
     private String line(long now) {
         double seconds = (now - started) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
+        if (expected <= 0) {
+            return String.format(Locale.ROOT, "%s: %,d rows, %,.0f rows/s", what, done, rate);
+        }
         long left = Math.max(0, expected - done);
         return String.format(Locale.ROOT, "%s: %,d of %,d rows (%.0f%%), %,.0f rows/s, about %s left", what, done,
             expected, expected == 0 ? 100.0 : 100.0 * done / expected, rate,
