@@ -182,6 +182,16 @@ class TransferIntegrationTests {
                 counts(manifest), sourceCohort, cohort);
             assertThat(cohort).isPositive().isLessThanOrEqualTo(sourceCohort);
         }
+
+        // The part restores on its own, from the zip: every relationship finds both its ends.
+        Process process = command(temp.resolve("restore-ne.log"), "restore", "--in", zip.toString(),
+            "--hub.neo4j.embedded.data-dir=" + temp.resolve("restored-ne"));
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String log = Files.readString(temp.resolve("restore-ne.log"));
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).contains("restore: " + manifest.nodes().stream().mapToLong(Manifest.FileEntry::count).sum()
+            + " nodes and " + manifest.relationships().stream().mapToLong(Manifest.FileEntry::count).sum()
+            + " relationships loaded from " + zip);
     }
 
     @Test
