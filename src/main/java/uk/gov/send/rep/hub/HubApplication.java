@@ -29,7 +29,7 @@ public class HubApplication {
      * Commands the jar understands as its first argument that run in the hub's own context
      * (without the web server). {@code token} ({@link TokenCommand}) runs in a context of its own.
      */
-    public static final Set<String> COMMANDS = Set.of("seed", "import");
+    public static final Set<String> COMMANDS = Set.of("seed", "import", "export", "restore");
 
     public static void main(String[] args) {
         int exit = run(args);

@@ -6,7 +6,10 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs rows written, rate and estimated time left, at most once every two seconds. */
+/**
+ * Logs rows written, rate and estimated time left, at most once every two seconds (the seed, the
+ * import command, and the export and restore commands of {@code transfer}).
+ */
 public final class Progress {
 
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
@@ -18,6 +21,7 @@ public final class Progress {
     private long lastLogged = started;
     private long done;
 
+    /** @param expected rows expected in all, or 0 if not known (then no share or time left is logged) */
     public Progress(String what, long expected) {
         this.what = what;
         this.expected = expected;
@@ -47,6 +51,9 @@ public final class Progress {
     private String line(long now) {
         double seconds = (now - started) / 1e9;
         double rate = done / Math.max(seconds, 1e-9);
+        if (expected <= 0) {
+            return String.format(Locale.ROOT, "%s: %,d rows, %,.0f rows/s", what, done, rate);
+        }
         long left = Math.max(0, expected - done);
         return String.format(Locale.ROOT, "%s: %,d of %,d rows (%.0f%%), %,.0f rows/s, about %s left", what, done,
             expected, expected == 0 ? 100.0 : 100.0 * done / expected, rate,
