@@ -1,0 +1,147 @@
+package uk.gov.send.rep.hub.pilot;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import uk.gov.send.rep.hub.child.Child;
+import uk.gov.send.rep.hub.child.ChildGraph;
+import uk.gov.send.rep.hub.mutation.FieldError;
+import uk.gov.send.rep.hub.mutation.FieldErrors;
+import uk.gov.send.rep.hub.mutation.Writers;
+import uk.gov.send.rep.hub.mutation.Writes;
+import uk.gov.send.rep.hub.mutation.Writes.Invalid;
+import uk.gov.send.rep.hub.mutation.Writes.Outcome;
+import uk.gov.send.rep.hub.mutation.Writes.Written;
+import uk.gov.send.rep.hub.query.GraphReader;
+import uk.gov.send.rep.hub.query.Scope;
+
+/**
+ * {@code enrolInCohort}, {@code withdrawFromCohort} and the {@code Enrolment} type (ADR 0017).
+ * {@code NATIONAL} may enrol any child; a partnership lead or a local area only children living in
+ * its scope's areas (a child outside them, or none, is {@code FORBIDDEN_SCOPE}: the answer never
+ * says whether such a child exists). A child's arm is that of the pilot area the child lives in.
+ */
+@Controller
+class EnrolmentController {
+
+    private final Writes writes;
+    private final GraphReader reader;
+
+    EnrolmentController(Writes writes, GraphReader reader) {
+        this.writes = writes;
+        this.reader = reader;
+    }
+
+    /** The enrolInCohort input. */
+    record EnrolInCohortInput(String pilot, String child, String arm, LocalDate enrolled) {
+    }
+
+    /** The withdrawFromCohort input. */
+    record WithdrawFromCohortInput(String pilot, String child, LocalDate left) {
+    }
+
+    @MutationMapping
+    EnrolmentPayload enrolInCohort(@Argument EnrolInCohortInput input, @Argument String idempotencyKey,
+            DataFetchingEnvironment env) {
+        Scope scope = Scope.of(env.getGraphQlContext());
+        return payload(writes.run(env, idempotencyKey, tx -> {
+            PilotWrites.EnrolmentLookup graph = PilotWrites.enrolmentLookup(tx, input.pilot(), input.child());
+            FieldErrors errors = new FieldErrors();
+            pilotAndChild(errors, scope, input.pilot(), input.child(), graph);
+            if (graph.enrolment() != null) {
+                errors.add(FieldError.DUPLICATE, "Child '" + input.child() + "' was enrolled in pilot '" + input.pilot()
+                    + "' on " + graph.enrolment().enrolled(), "input", "child");
+            }
+            else if (graph.pilotExists() && graph.childExists() && errors.isEmpty()) {
+                if (graph.areaArms().isEmpty()) {
+                    errors.add(FieldError.ARM_MISMATCH, "The child lives in " + graph.area() + ", which is not an area of "
+                        + "pilot '" + input.pilot() + "'", "input", "arm");
+                }
+                else if (!graph.areaArms().contains(input.arm())) {
+                    errors.add(FieldError.ARM_MISMATCH, "The child lives in " + graph.area() + ", a "
+                        + graph.areaArms().getFirst() + " area of the pilot, not " + input.arm(), "input", "arm");
+                }
+            }
+            if (graph.pilotExists() && input.enrolled() != null && (input.enrolled().isBefore(graph.start())
+                    || input.enrolled().isAfter(graph.end()))) {
+                errors.add(FieldError.DATE_ORDER, "Enrolment (" + input.enrolled() + ") must be within the pilot's dates, "
+                    + graph.start() + " to " + graph.end(), "input", "enrolled");
+            }
+            Outcome invalid = Writes.invalid(errors);
+            if (invalid != null) {
+                return invalid;
+            }
+            PilotWrites.enrol(tx, input.pilot(), input.child(), input.arm(), input.enrolled());
+            return Writes.written(PilotWrites.enrolmentKey(input.pilot(), input.child()));
+        }));
+    }
+
+    @MutationMapping
+    EnrolmentPayload withdrawFromCohort(@Argument WithdrawFromCohortInput input, @Argument String idempotencyKey,
+            DataFetchingEnvironment env) {
+        Scope scope = Scope.of(env.getGraphQlContext());
+        return payload(writes.run(env, idempotencyKey, tx -> {
+            PilotWrites.EnrolmentLookup graph = PilotWrites.enrolmentLookup(tx, input.pilot(), input.child());
+            FieldErrors errors = new FieldErrors();
+            pilotAndChild(errors, scope, input.pilot(), input.child(), graph);
+            Enrolment enrolment = graph.enrolment();
+            if (errors.isEmpty() && enrolment == null) {
+                errors.add(FieldError.NOT_FOUND, "Child '" + input.child() + "' is not in the cohort of pilot '"
+                    + input.pilot() + "'", "input", "child");
+            }
+            else if (errors.isEmpty() && enrolment.left() != null) {
+                errors.add(FieldError.DUPLICATE, "Child '" + input.child() + "' left the cohort on " + enrolment.left(),
+                    "input", "child");
+            }
+            else if (errors.isEmpty() && input.left().isBefore(enrolment.enrolled())) {
+                errors.add(FieldError.DATE_ORDER, "Leaving (" + input.left() + ") cannot be before enrolment ("
+                    + enrolment.enrolled() + ")", "input", "left");
+            }
+            Outcome invalid = Writes.invalid(errors);
+            if (invalid != null) {
+                return invalid;
+            }
+            PilotWrites.withdraw(tx, input.pilot(), input.child(), input.left());
+            return Writes.written(PilotWrites.enrolmentKey(input.pilot(), input.child()));
+        }));
+    }
+
+    @SchemaMapping
+    Pilot pilot(Enrolment enrolment, DataFetchingEnvironment env) {
+        return reader.find(env, PilotGraph.PILOT, enrolment.pilotCode()).orElse(null);
+    }
+
+    @SchemaMapping
+    Child child(Enrolment enrolment, DataFetchingEnvironment env) {
+        return reader.find(env, ChildGraph.CHILD, enrolment.childRef()).orElse(null);
+    }
+
+    private EnrolmentPayload payload(Outcome outcome) {
+        return switch (outcome) {
+            case Written written -> new EnrolmentPayload(PilotWrites.enrolment(writes, written.result()), List.of(),
+                written.replayed());
+            case Invalid invalid -> new EnrolmentPayload(null, invalid.errors(), false);
+        };
+    }
+
+    /** The pilot must exist; the child must exist and, for a scoped role, live in the scope's areas. */
+    private static void pilotAndChild(FieldErrors errors, Scope scope, String pilot, String child,
+            PilotWrites.EnrolmentLookup graph) {
+        if (!graph.pilotExists()) {
+            errors.add(FieldError.UNKNOWN_CODE, "No pilot has the code '" + pilot + "'", "input", "pilot");
+        }
+        if (!scope.unrestricted() && (!graph.childExists() || !Writers.coversArea(scope, graph.area()))) {
+            errors.add(FieldError.FORBIDDEN_SCOPE, "No child '" + child + "' lives in the areas of your scope",
+                "input", "child");
+        }
+        else if (!graph.childExists()) {
+            errors.add(FieldError.UNKNOWN_CODE, "No child has the ref '" + child + "'", "input", "child");
+        }
+    }
+}
