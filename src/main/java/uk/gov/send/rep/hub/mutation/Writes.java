@@ -135,6 +135,15 @@ public class Writes {
         }
     }
 
+    /** Statement parameters from names and values, which may be null (unlike {@code Map.of}). */
+    public static Map<String, Object> parameters(Object... namesAndValues) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return parameters;
+    }
+
     /** Runs one read statement in a read transaction of its own (a payload re-read after its write). */
     public List<Record> read(String cypher, Map<String, Object> parameters) {
         try (Session session = driver.session()) {

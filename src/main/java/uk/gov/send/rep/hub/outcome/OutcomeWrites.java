@@ -1,12 +1,13 @@
 package uk.gov.send.rep.hub.outcome;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+
+import uk.gov.send.rep.hub.mutation.Writes;
 
 /**
  * The outcome feature's write Cypher, in one place (ADR 0017): the look-up of what an
@@ -80,16 +81,9 @@ final class OutcomeWrites {
     static void record(TransactionContext tx, String key, String measure, Subject subject, String subjectKey,
             int timePeriod, String timeIdentifier, LocalDate periodStart, Double value, Double numerator,
             Double denominator) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("key", key);
-        parameters.put("measure", measure);
-        parameters.put("subjectKey", subjectKey);
-        parameters.put("timePeriod", timePeriod);
-        parameters.put("timeIdentifier", timeIdentifier);
-        parameters.put("periodStart", periodStart);
-        parameters.put("value", value);
-        parameters.put("numerator", numerator);
-        parameters.put("denominator", denominator);
+        Map<String, Object> parameters = Writes.parameters("key", key, "measure", measure, "subjectKey", subjectKey,
+            "timePeriod", timePeriod, "timeIdentifier", timeIdentifier, "periodStart", periodStart, "value", value,
+            "numerator", numerator, "denominator", denominator);
         tx.run(subject.cypher(RECORD), parameters).consume();
     }
 

@@ -2,8 +2,10 @@ package uk.gov.send.rep.hub.pilot;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -46,14 +48,16 @@ class EnrolmentController {
     record WithdrawFromCohortInput(String pilot, String child, LocalDate left) {
     }
 
+    /** The checks of one enrolment mutation beyond the pilot and the child; they add to {@code errors}. */
+    @FunctionalInterface
+    private interface Checks {
+        void check(PilotWrites.EnrolmentLookup graph, FieldErrors errors);
+    }
+
     @MutationMapping
     EnrolmentPayload enrolInCohort(@Argument EnrolInCohortInput input, @Argument String idempotencyKey,
             DataFetchingEnvironment env) {
-        Scope scope = Scope.of(env.getGraphQlContext());
-        return payload(writes.run(env, idempotencyKey, tx -> {
-            PilotWrites.EnrolmentLookup graph = PilotWrites.enrolmentLookup(tx, input.pilot(), input.child());
-            FieldErrors errors = new FieldErrors();
-            pilotAndChild(errors, scope, input.pilot(), input.child(), graph);
+        return write(env, idempotencyKey, input.pilot(), input.child(), (graph, errors) -> {
             if (graph.enrolment() != null) {
                 errors.add(FieldError.DUPLICATE, "Child '" + input.child() + "' was enrolled in pilot '" + input.pilot()
                     + "' on " + graph.enrolment().enrolled(), "input", "child");
@@ -73,42 +77,51 @@ class EnrolmentController {
                 errors.add(FieldError.DATE_ORDER, "Enrolment (" + input.enrolled() + ") must be within the pilot's dates, "
                     + graph.start() + " to " + graph.end(), "input", "enrolled");
             }
-            Outcome invalid = Writes.invalid(errors);
-            if (invalid != null) {
-                return invalid;
-            }
-            PilotWrites.enrol(tx, input.pilot(), input.child(), input.arm(), input.enrolled());
-            return Writes.written(PilotWrites.enrolmentKey(input.pilot(), input.child()));
-        }));
+        }, tx -> PilotWrites.enrol(tx, input.pilot(), input.child(), input.arm(), input.enrolled()));
     }
 
     @MutationMapping
     EnrolmentPayload withdrawFromCohort(@Argument WithdrawFromCohortInput input, @Argument String idempotencyKey,
             DataFetchingEnvironment env) {
-        Scope scope = Scope.of(env.getGraphQlContext());
-        return payload(writes.run(env, idempotencyKey, tx -> {
-            PilotWrites.EnrolmentLookup graph = PilotWrites.enrolmentLookup(tx, input.pilot(), input.child());
-            FieldErrors errors = new FieldErrors();
-            pilotAndChild(errors, scope, input.pilot(), input.child(), graph);
+        return write(env, idempotencyKey, input.pilot(), input.child(), (graph, errors) -> {
             Enrolment enrolment = graph.enrolment();
-            if (errors.isEmpty() && enrolment == null) {
+            if (!errors.isEmpty()) {
+                return;
+            }
+            if (enrolment == null) {
                 errors.add(FieldError.NOT_FOUND, "Child '" + input.child() + "' is not in the cohort of pilot '"
                     + input.pilot() + "'", "input", "child");
             }
-            else if (errors.isEmpty() && enrolment.left() != null) {
+            else if (enrolment.left() != null) {
                 errors.add(FieldError.DUPLICATE, "Child '" + input.child() + "' left the cohort on " + enrolment.left(),
                     "input", "child");
             }
-            else if (errors.isEmpty() && input.left().isBefore(enrolment.enrolled())) {
+            else if (input.left().isBefore(enrolment.enrolled())) {
                 errors.add(FieldError.DATE_ORDER, "Leaving (" + input.left() + ") cannot be before enrolment ("
                     + enrolment.enrolled() + ")", "input", "left");
             }
+        }, tx -> PilotWrites.withdraw(tx, input.pilot(), input.child(), input.left()));
+    }
+
+    /**
+     * Runs one enrolment mutation: the pilot and child are looked up in one statement, the pilot
+     * must exist and the child be in the caller's scope, then the mutation's own checks; written
+     * when nothing is wrong.
+     */
+    private EnrolmentPayload write(DataFetchingEnvironment env, String idempotencyKey, String pilot, String child,
+            Checks checks, Consumer<TransactionContext> write) {
+        Scope scope = Scope.of(env.getGraphQlContext());
+        return payload(writes.run(env, idempotencyKey, tx -> {
+            PilotWrites.EnrolmentLookup graph = PilotWrites.enrolmentLookup(tx, pilot, child);
+            FieldErrors errors = new FieldErrors();
+            pilotAndChild(errors, scope, pilot, child, graph);
+            checks.check(graph, errors);
             Outcome invalid = Writes.invalid(errors);
             if (invalid != null) {
                 return invalid;
             }
-            PilotWrites.withdraw(tx, input.pilot(), input.child(), input.left());
-            return Writes.written(PilotWrites.enrolmentKey(input.pilot(), input.child()));
+            write.accept(tx);
+            return Writes.written(PilotWrites.enrolmentKey(pilot, child));
         }));
     }
 

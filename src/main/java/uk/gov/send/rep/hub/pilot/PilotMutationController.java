@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.TransactionContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -44,24 +46,34 @@ class PilotMutationController {
     record CreatePilotInput(String code, String name, String partnership, List<String> reforms,
             List<String> interventionAreas, List<String> comparisonAreas, List<String> settings, LocalDate start,
             LocalDate end, String status) {
+
+        PilotWrites.Fields fields() {
+            return new PilotWrites.Fields(code, name, reforms, interventionAreas, comparisonAreas, settings, start, end,
+                status);
+        }
     }
 
     /** The updatePilot input: null fields stay as they are. */
     record UpdatePilotInput(String code, String name, List<String> reforms, List<String> interventionAreas,
             List<String> comparisonAreas, List<String> settings, LocalDate start, LocalDate end, String status) {
+
+        PilotWrites.Fields fields() {
+            return new PilotWrites.Fields(code, name, reforms, interventionAreas, comparisonAreas, settings, start, end,
+                status);
+        }
+    }
+
+    /** The checks of one pilot mutation, given the caller's scope and what the graph holds; they add to {@code errors}. */
+    @FunctionalInterface
+    private interface Checks {
+        void check(Scope scope, PilotWrites.Lookup graph, FieldErrors errors);
     }
 
     @MutationMapping
     PilotPayload createPilot(@Argument CreatePilotInput input, @Argument String idempotencyKey,
             DataFetchingEnvironment env) {
-        Scope scope = Scope.of(env.getGraphQlContext());
-        Writers.requireRole(scope, "createPilot", Scope.NATIONAL, Writers.PARTNERSHIP_LEAD);
-        PilotWrites.Fields fields = new PilotWrites.Fields(input.code(), input.name(), input.reforms(),
-            input.interventionAreas(), input.comparisonAreas(), input.settings(), input.start(), input.end(),
-            input.status());
-        return payload(env, writes.run(env, idempotencyKey, tx -> {
-            PilotWrites.Lookup graph = PilotWrites.lookup(tx, input.code(), input.partnership(), fields);
-            FieldErrors errors = new FieldErrors();
+        PilotWrites.Fields fields = input.fields();
+        return write(env, idempotencyKey, fields, input.partnership(), (scope, graph, errors) -> {
             if (errors.required(input.code(), "input", "code")) {
                 if (!CODE.matcher(input.code()).matches()) {
                     errors.add(FieldError.INVALID_FORMAT, "A pilot code has 2 to 40 capital letters, digits and hyphens",
@@ -85,34 +97,22 @@ class PilotMutationController {
             }
             links(errors, fields, graph, true);
             dates(errors, input.start(), input.end(), "end");
-            Outcome invalid = Writes.invalid(errors);
-            if (invalid != null) {
-                return invalid;
-            }
-            PilotWrites.create(tx, input.partnership(), fields);
-            return Writes.written(input.code());
-        }));
+        }, tx -> PilotWrites.create(tx, input.partnership(), fields));
     }
 
     @MutationMapping
     PilotPayload updatePilot(@Argument UpdatePilotInput input, @Argument String idempotencyKey,
             DataFetchingEnvironment env) {
-        Scope scope = Scope.of(env.getGraphQlContext());
-        Writers.requireRole(scope, "updatePilot", Scope.NATIONAL, Writers.PARTNERSHIP_LEAD);
-        PilotWrites.Fields fields = new PilotWrites.Fields(input.code(), input.name(), input.reforms(),
-            input.interventionAreas(), input.comparisonAreas(), input.settings(), input.start(), input.end(),
-            input.status());
-        return payload(env, writes.run(env, idempotencyKey, tx -> {
-            PilotWrites.Lookup graph = PilotWrites.lookup(tx, input.code(), null, fields);
-            FieldErrors errors = new FieldErrors();
+        PilotWrites.Fields fields = input.fields();
+        return write(env, idempotencyKey, fields, null, (scope, graph, errors) -> {
             if (!graph.exists()) {
-                return new Invalid(errors.add(FieldError.NOT_FOUND, "No pilot has the code '" + input.code() + "'",
-                    "input", "code").list());
+                errors.add(FieldError.NOT_FOUND, "No pilot has the code '" + input.code() + "'", "input", "code");
+                return;
             }
             if (!ownPartnership(scope, graph.runner())) {
-                return new Invalid(errors.add(FieldError.FORBIDDEN_SCOPE, "Pilot '" + input.code() + "' is run by "
-                    + graph.runner() + "; a lead of " + scope.partnership() + " may change its own pilots only",
-                    "input", "code").list());
+                errors.add(FieldError.FORBIDDEN_SCOPE, "Pilot '" + input.code() + "' is run by " + graph.runner()
+                    + "; a lead of " + scope.partnership() + " may change its own pilots only", "input", "code");
+                return;
             }
             if (input.name() != null) {
                 name(errors, input.name());
@@ -121,16 +121,30 @@ class PilotMutationController {
             LocalDate start = input.start() != null ? input.start() : graph.start();
             LocalDate end = input.end() != null ? input.end() : graph.end();
             dates(errors, start, end, input.end() != null || input.start() == null ? "end" : "start");
+        }, tx -> PilotWrites.update(tx, fields));
+    }
+
+    /**
+     * Runs one pilot mutation: only NATIONAL and a partnership lead may write pilots; the input's
+     * codes are looked up in one statement, checked, and written when nothing is wrong.
+     */
+    private PilotPayload write(DataFetchingEnvironment env, String idempotencyKey, PilotWrites.Fields fields,
+            String partnership, Checks checks, Consumer<TransactionContext> write) {
+        Scope scope = Scope.of(env.getGraphQlContext());
+        Writers.requireRole(scope, env.getField().getName(), Scope.NATIONAL, Writers.PARTNERSHIP_LEAD);
+        return payload(writes.run(env, idempotencyKey, tx -> {
+            FieldErrors errors = new FieldErrors();
+            checks.check(scope, PilotWrites.lookup(tx, fields.code(), partnership, fields), errors);
             Outcome invalid = Writes.invalid(errors);
             if (invalid != null) {
                 return invalid;
             }
-            PilotWrites.update(tx, fields);
-            return Writes.written(input.code());
+            write.accept(tx);
+            return Writes.written(fields.code());
         }));
     }
 
-    private PilotPayload payload(DataFetchingEnvironment env, Outcome outcome) {
+    private PilotPayload payload(Outcome outcome) {
         return switch (outcome) {
             case Written written -> new PilotPayload(reader.find(PilotGraph.PILOT, written.result()).orElse(null),
                 List.of(), written.replayed());

@@ -1,13 +1,14 @@
 package uk.gov.send.rep.hub.pilot;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+
+import uk.gov.send.rep.hub.mutation.Writes;
 
 /**
  * The pilot feature's write Cypher, all in one place (ADR 0017): for each mutation, one statement
@@ -105,27 +106,15 @@ final class PilotWrites {
             List<String> settings, LocalDate start, LocalDate end, String status) {
 
         Map<String, Object> parameters() {
-            Map<String, Object> parameters = new HashMap<>();
-            parameters.put("code", code);
-            parameters.put("name", name);
-            parameters.put("reforms", reforms);
-            parameters.put("intervention", intervention);
-            parameters.put("comparison", comparison);
-            parameters.put("settings", settings);
-            parameters.put("start", start);
-            parameters.put("end", end);
-            parameters.put("status", status);
-            return parameters;
+            return Writes.parameters("code", code, "name", name, "reforms", reforms, "intervention", intervention,
+                "comparison", comparison, "settings", settings, "start", start, "end", end, "status", status);
         }
     }
 
     static Lookup lookup(TransactionContext tx, String code, String partnership, Fields fields) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("code", code);
-        parameters.put("partnership", partnership);
-        parameters.put("reforms", orEmpty(fields.reforms()));
-        parameters.put("areas", concat(fields.intervention(), fields.comparison()));
-        parameters.put("settings", orEmpty(fields.settings()));
+        Map<String, Object> parameters = Writes.parameters("code", code, "partnership", partnership,
+            "reforms", orEmpty(fields.reforms()), "areas", concat(fields.intervention(), fields.comparison()),
+            "settings", orEmpty(fields.settings()));
         Record row = tx.run(PILOT_LOOKUP, parameters).single();
         return new Lookup(row.get("exists").asBoolean(), nullable(row.get("runner")), row.get("partnershipExists").asBoolean(),
             date(row.get("start")), date(row.get("end")), strings(row.get("intervention")), strings(row.get("comparison")),
@@ -172,7 +161,7 @@ final class PilotWrites {
     }
 
     /** Reads the enrolment an {@link #enrolmentKey} names, after its write. */
-    static Enrolment enrolment(uk.gov.send.rep.hub.mutation.Writes writes, String key) {
+    static Enrolment enrolment(Writes writes, String key) {
         String[] parts = key.split("\\|", 2);
         return writes.read(ENROLMENT, Map.of("pilot", parts[0], "child", parts[1])).stream()
             .map(row -> new Enrolment(row.get("pilot").asString(), row.get("child").asString(), row.get("arm").asString(),

@@ -3,10 +3,17 @@ package uk.gov.send.rep.hub.mutation;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.neo4j.driver.Record;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.gov.send.rep.hub.support.RoleClient;
 import uk.gov.send.rep.hub.support.RoleClient.Answer;
 import uk.gov.send.rep.hub.support.TestGraph;
+import uk.gov.send.rep.hub.support.TestTokens;
 
 /**
  * The mutation tests' fixture and helpers. Partnerships TST-MA and TST-MB, two areas each, one
@@ -15,13 +22,23 @@ import uk.gov.send.rep.hub.support.TestGraph;
  * TST-MN (child, academic year, count, MEAN) and TST-MAREA (area, academic year). Pilot TST-MP run
  * by TST-MA (intervention TST-MA-A1, comparison TST-MB-A1, 2024-09-01 to 2026-08-31) and pilot
  * TST-MQ run by TST-MB (intervention TST-MB-A1), with children 6 to 10 of both TST-MP areas in
- * TST-MP's cohort.
+ * TST-MP's cohort. Each test class that extends it has the fixture for its tests and asks over HTTP.
  */
-final class MutationFixture {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class MutationFixture {
 
-    private MutationFixture() {
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTokens tokens;
+
+    /** Asks the hub over HTTP with this token (none: PUBLIC). */
+    Answer ask(String token, String document) {
+        return new RoleClient(port).ask(token, document);
     }
 
+    @BeforeAll
     static void create() {
         TestGraph.partnershipTree("TST-MA", 2, 1, 16);
         TestGraph.partnershipTree("TST-MB", 2, 1, 16);
@@ -50,6 +67,7 @@ final class MutationFixture {
             CREATE (c)-[:IN_COHORT {arm: in.arm, enrolled: date('2024-10-01')}]->(p)""");
     }
 
+    @AfterAll
     static void delete() {
         TestGraph.deleteFixtures();
         TestGraph.run("MATCH (r:IdempotencyRecord) WHERE r.key CONTAINS '|TST-' DETACH DELETE r");

@@ -4,18 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.gov.send.rep.hub.query.GlobalId;
-import uk.gov.send.rep.hub.support.RoleClient;
 import uk.gov.send.rep.hub.support.RoleClient.Answer;
 import uk.gov.send.rep.hub.support.TestGraph;
-import uk.gov.send.rep.hub.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.send.rep.hub.mutation.MutationFixture.child;
@@ -30,8 +23,7 @@ import static uk.gov.send.rep.hub.mutation.MutationFixture.one;
  * nothing written); and the audit event of a mutation. Who may write what is
  * {@link MutationRoleMatrixIntegrationTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MutationIntegrationTests {
+class MutationIntegrationTests extends MutationFixture {
 
     private static final String PILOT = "pilot { code name start end status partnership { code } reforms { code } "
         + "areas(first: 10) { edges { arm node { code } } } } errors { field code message } replayed";
@@ -42,24 +34,8 @@ class MutationIntegrationTests {
     private static final String OBSERVATION = "observation { id measureCode value numerator denominator "
         + "period { label } } errors { field code message } replayed";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTokens tokens;
-
-    @BeforeAll
-    static void fixture() {
-        MutationFixture.create();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        MutationFixture.delete();
-    }
-
     private Answer national(String mutation) {
-        return new RoleClient(port).ask(tokens.national(), mutation);
+        return ask(tokens.national(), mutation);
     }
 
     private static String createPilot(String code, String extra, String key) {

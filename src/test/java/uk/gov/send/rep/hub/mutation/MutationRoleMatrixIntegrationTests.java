@@ -6,18 +6,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import uk.gov.send.rep.hub.support.RoleClient;
 import uk.gov.send.rep.hub.support.RoleClient.Answer;
-import uk.gov.send.rep.hub.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.send.rep.hub.mutation.MutationFixture.child;
@@ -32,8 +25,7 @@ import static uk.gov.send.rep.hub.mutation.MutationFixture.one;
  * refusal is a {@code FORBIDDEN} error naming the role for a role that may write nothing of the
  * kind, else a {@code FORBIDDEN_SCOPE} field error.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MutationRoleMatrixIntegrationTests {
+class MutationRoleMatrixIntegrationTests extends MutationFixture {
 
     /** The roles, each with its own fixture children (number {@code 1 + ordinal} to enrol, {@code 6 + ordinal} to withdraw). */
     enum Role {
@@ -87,22 +79,6 @@ class MutationRoleMatrixIntegrationTests {
             .formatted(target.child()),
             "MATCH (:Child {ref: $child})-[:OBSERVED]->(o:Observation {measure: 'TST-MN'}) RETURN count(o)"));
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTokens tokens;
-
-    @BeforeAll
-    static void fixture() {
-        MutationFixture.create();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        MutationFixture.delete();
-    }
-
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (Mutation mutation : MUTATIONS) {
@@ -136,7 +112,7 @@ class MutationRoleMatrixIntegrationTests {
         Map<String, Object> parameters = Map.of("child", target.child(), "code", target.newPilot());
         Object before = one(mutation.state(), parameters);
 
-        Answer answer = new RoleClient(port).ask(token(role), mutation.document().apply(target));
+        Answer answer = ask(token(role), mutation.document().apply(target));
 
         Object after = one(mutation.state(), parameters);
         switch (expect) {
