@@ -35,6 +35,24 @@ public final class Writers {
             + " may)");
     }
 
+    /**
+     * Checks a child named by a mutation's input: for a scoped role, a child that does not live in
+     * the scope's areas, or does not exist, is {@link FieldError#FORBIDDEN_SCOPE} (the same answer,
+     * so a write never tells which refs exist elsewhere); for NATIONAL an unknown ref is
+     * {@link FieldError#UNKNOWN_CODE}.
+     *
+     * @param area ONS code of the area the child lives in, null when there is no such child
+     */
+    public static void checkChild(FieldErrors errors, Scope scope, String ref, boolean exists, String area,
+            Object... path) {
+        if (!scope.unrestricted() && (!exists || !coversArea(scope, area))) {
+            errors.add(FieldError.FORBIDDEN_SCOPE, "No child '" + ref + "' lives in the areas of your scope", path);
+        }
+        else if (!exists) {
+            errors.add(FieldError.UNKNOWN_CODE, "No child has the ref '" + ref + "'", path);
+        }
+    }
+
     /** Whether the scope covers the protected rows of the local area with this ONS code. */
     public static boolean coversArea(Scope scope, String areaCode) {
         return scope.unrestricted() || areaCode != null && scope.areaCodes().contains(areaCode);

@@ -75,6 +75,20 @@ public class Writes {
         Outcome run(TransactionContext tx);
     }
 
+    /** A payload's constructor: the result (null when invalid), the field errors and whether it was replayed. */
+    @FunctionalInterface
+    public interface Payload<R, P> {
+        P of(R result, List<FieldError> errors, boolean replayed);
+    }
+
+    /** The payload of an outcome: the result read by its key, or the field errors and no result. */
+    public static <R, P> P payload(Outcome outcome, java.util.function.Function<String, R> read, Payload<R, P> payload) {
+        return switch (outcome) {
+            case Written written -> payload.of(read.apply(written.result()), List.of(), written.replayed());
+            case Invalid invalid -> payload.of(null, invalid.errors(), false);
+        };
+    }
+
     /** Valid: written, returning this result key. */
     public static Outcome written(String result) {
         return new Written(result, false);

@@ -89,11 +89,12 @@ class ObservationMutationController {
                 errors.add(FieldError.LEVEL_MISMATCH, "Measure " + input.measure() + " is measured for each "
                     + graph.level().toLowerCase() + ", not each " + subject.field, "input", subject.field);
             }
-            if (!scope.unrestricted() && (subject != Subject.CHILD || !graph.subjectExists()
-                    || !Writers.coversArea(scope, graph.area()))) {
-                errors.add(FieldError.FORBIDDEN_SCOPE, subject == Subject.CHILD
-                    ? "No child '" + subjectKey + "' lives in the areas of your scope"
-                    : "Only NATIONAL may record observations of settings and areas", "input", subject.field);
+            if (subject == Subject.CHILD) {
+                Writers.checkChild(errors, scope, subjectKey, graph.subjectExists(), graph.area(), "input", "child");
+            }
+            else if (!scope.unrestricted()) {
+                errors.add(FieldError.FORBIDDEN_SCOPE, "Only NATIONAL may record observations of settings and areas",
+                    "input", subject.field);
             }
             else if (!graph.subjectExists()) {
                 errors.add(FieldError.UNKNOWN_CODE, "No " + subject.field + " has the code '" + subjectKey + "'",
@@ -112,16 +113,11 @@ class ObservationMutationController {
             childArea.set(subject == Subject.CHILD ? graph.area() : null);
             return Writes.written(key);
         });
-        return switch (outcome) {
-            case Written written -> {
-                if (!written.replayed() && childArea.get() != null) {
-                    summaries.refresh(input.measure(), List.of(childArea.get()));
-                }
-                yield new ObservationPayload(reader.find(OutcomeGraph.OBSERVATION, written.result()).orElse(null),
-                    List.of(), written.replayed());
-            }
-            case Invalid invalid -> new ObservationPayload(null, invalid.errors(), false);
-        };
+        if (outcome instanceof Written written && !written.replayed() && childArea.get() != null) {
+            summaries.refresh(input.measure(), List.of(childArea.get()));
+        }
+        return Writes.payload(outcome, key -> reader.find(OutcomeGraph.OBSERVATION, key).orElse(null),
+            ObservationPayload::new);
     }
 
     private static String subjectKey(RecordObservationInput input, Subject subject) {

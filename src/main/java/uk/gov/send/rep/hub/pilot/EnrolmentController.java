@@ -1,7 +1,6 @@
 package uk.gov.send.rep.hub.pilot;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.function.Consumer;
 
 import graphql.schema.DataFetchingEnvironment;
@@ -17,9 +16,7 @@ import uk.gov.send.rep.hub.mutation.FieldError;
 import uk.gov.send.rep.hub.mutation.FieldErrors;
 import uk.gov.send.rep.hub.mutation.Writers;
 import uk.gov.send.rep.hub.mutation.Writes;
-import uk.gov.send.rep.hub.mutation.Writes.Invalid;
 import uk.gov.send.rep.hub.mutation.Writes.Outcome;
-import uk.gov.send.rep.hub.mutation.Writes.Written;
 import uk.gov.send.rep.hub.query.GraphReader;
 import uk.gov.send.rep.hub.query.Scope;
 
@@ -136,11 +133,7 @@ class EnrolmentController {
     }
 
     private EnrolmentPayload payload(Outcome outcome) {
-        return switch (outcome) {
-            case Written written -> new EnrolmentPayload(PilotWrites.enrolment(writes, written.result()), List.of(),
-                written.replayed());
-            case Invalid invalid -> new EnrolmentPayload(null, invalid.errors(), false);
-        };
+        return Writes.payload(outcome, key -> PilotWrites.enrolment(writes, key), EnrolmentPayload::new);
     }
 
     /** The pilot must exist; the child must exist and, for a scoped role, live in the scope's areas. */
@@ -149,12 +142,6 @@ class EnrolmentController {
         if (!graph.pilotExists()) {
             errors.add(FieldError.UNKNOWN_CODE, "No pilot has the code '" + pilot + "'", "input", "pilot");
         }
-        if (!scope.unrestricted() && (!graph.childExists() || !Writers.coversArea(scope, graph.area()))) {
-            errors.add(FieldError.FORBIDDEN_SCOPE, "No child '" + child + "' lives in the areas of your scope",
-                "input", "child");
-        }
-        else if (!graph.childExists()) {
-            errors.add(FieldError.UNKNOWN_CODE, "No child has the ref '" + child + "'", "input", "child");
-        }
+        Writers.checkChild(errors, scope, child, graph.childExists(), graph.area(), "input", "child");
     }
 }

@@ -17,9 +17,7 @@ import uk.gov.send.rep.hub.mutation.FieldError;
 import uk.gov.send.rep.hub.mutation.FieldErrors;
 import uk.gov.send.rep.hub.mutation.Writers;
 import uk.gov.send.rep.hub.mutation.Writes;
-import uk.gov.send.rep.hub.mutation.Writes.Invalid;
 import uk.gov.send.rep.hub.mutation.Writes.Outcome;
-import uk.gov.send.rep.hub.mutation.Writes.Written;
 import uk.gov.send.rep.hub.query.GraphReader;
 import uk.gov.send.rep.hub.query.Scope;
 
@@ -145,11 +143,7 @@ class PilotMutationController {
     }
 
     private PilotPayload payload(Outcome outcome) {
-        return switch (outcome) {
-            case Written written -> new PilotPayload(reader.find(PilotGraph.PILOT, written.result()).orElse(null),
-                List.of(), written.replayed());
-            case Invalid invalid -> new PilotPayload(null, invalid.errors(), false);
-        };
+        return Writes.payload(outcome, code -> reader.find(PilotGraph.PILOT, code).orElse(null), PilotPayload::new);
     }
 
     private static boolean ownPartnership(Scope scope, String partnership) {

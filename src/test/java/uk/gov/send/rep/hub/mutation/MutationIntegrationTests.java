@@ -50,6 +50,11 @@ class MutationIntegrationTests extends MutationFixture {
         return count("MATCH (p:Pilot {code: $code}) RETURN count(p)", Map.of("code", code));
     }
 
+    /** The field errors of a mutation given this input (the text inside {@code input: {...}}), as {@code path:CODE}. */
+    private List<String> fieldErrors(String mutation, String input) {
+        return errors(national("mutation { " + mutation + "(input: {" + input + "}) { errors { field code } } }"), mutation);
+    }
+
     @Test
     void createsAPilotWithItsPartnershipReformsAreasBySettingsAndDates() {
         Answer answer = national(createPilot("TST-MNEW", ", status: ACTIVE", null));
@@ -153,32 +158,26 @@ class MutationIntegrationTests extends MutationFixture {
     void refusesAnInvalidEnrolmentOrWithdrawalAtEachFieldAndWritesNothing() {
         String intervention = child("TST-MA", 1, 11);
         String elsewhere = child("TST-MA", 2, 11);
-        assertThat(errors(national("""
-            mutation { enrolInCohort(input: {pilot: "TST-MP", child: "%s", arm: COMPARISON, enrolled: "2024-08-31"})
-              { errors { field code } } }""".formatted(intervention)), "enrolInCohort"))
+        assertThat(fieldErrors("enrolInCohort", ("pilot: \"TST-MP\", child: \"%s\", arm: COMPARISON, "
+            + "enrolled: \"2024-08-31\"").formatted(intervention)))
             .containsExactlyInAnyOrder("input.arm:ARM_MISMATCH", "input.enrolled:DATE_ORDER");
-        assertThat(errors(national("""
-            mutation { enrolInCohort(input: {pilot: "TST-MP", child: "%s", arm: INTERVENTION, enrolled: "2025-01-01"})
-              { errors { field code } } }""".formatted(elsewhere)), "enrolInCohort"))
+        assertThat(fieldErrors("enrolInCohort", ("pilot: \"TST-MP\", child: \"%s\", arm: INTERVENTION, "
+            + "enrolled: \"2025-01-01\"").formatted(elsewhere)))
             .containsExactly("input.arm:ARM_MISMATCH");
-        assertThat(errors(national("""
-            mutation { enrolInCohort(input: {pilot: "TST-MNONE", child: "TST-MNOBODY", arm: INTERVENTION,
-              enrolled: "2025-01-01"}) { errors { field code } } }"""), "enrolInCohort"))
+        assertThat(fieldErrors("enrolInCohort", "pilot: \"TST-MNONE\", child: \"TST-MNOBODY\", arm: INTERVENTION, "
+            + "enrolled: \"2025-01-01\""))
             .containsExactlyInAnyOrder("input.pilot:UNKNOWN_CODE", "input.child:UNKNOWN_CODE");
-        assertThat(errors(national("""
-            mutation { enrolInCohort(input: {pilot: "TST-MP", child: "%s", arm: INTERVENTION, enrolled: "2025-01-01"})
-              { errors { field code } } }""".formatted(child("TST-MA", 1, 10))), "enrolInCohort"))
+        assertThat(fieldErrors("enrolInCohort", ("pilot: \"TST-MP\", child: \"%s\", arm: INTERVENTION, "
+            + "enrolled: \"2025-01-01\"").formatted(child("TST-MA", 1, 10))))
             .containsExactly("input.child:DUPLICATE");
         assertThat(count("MATCH (c:Child)-[r:IN_COHORT]->() WHERE c.ref IN $refs RETURN count(r)",
             Map.of("refs", List.of(intervention, elsewhere)))).isZero();
 
-        assertThat(errors(national("""
-            mutation { withdrawFromCohort(input: {pilot: "TST-MP", child: "%s", left: "2025-01-01"})
-              { errors { field code } } }""".formatted(intervention)), "withdrawFromCohort"))
+        assertThat(fieldErrors("withdrawFromCohort",
+            "pilot: \"TST-MP\", child: \"%s\", left: \"2025-01-01\"".formatted(intervention)))
             .containsExactly("input.child:NOT_FOUND");
-        assertThat(errors(national("""
-            mutation { withdrawFromCohort(input: {pilot: "TST-MP", child: "%s", left: "2024-09-30"})
-              { errors { field code } } }""".formatted(child("TST-MA", 1, 9))), "withdrawFromCohort"))
+        assertThat(fieldErrors("withdrawFromCohort",
+            "pilot: \"TST-MP\", child: \"%s\", left: \"2024-09-30\"".formatted(child("TST-MA", 1, 9))))
             .containsExactly("input.left:DATE_ORDER");
         assertThat(one("MATCH (:Child {ref: $child})-[c:IN_COHORT]->() RETURN c.left", Map.of("child", child("TST-MA", 1, 9))))
             .isNull();
@@ -214,34 +213,58 @@ class MutationIntegrationTests extends MutationFixture {
     @Test
     void refusesAnInvalidObservationAtEachFieldAndWritesNothing() {
         String child = child("TST-MA", 1, 13);
-        assertThat(errors(national("""
-            mutation { recordObservation(input: {measure: "TST-MC", child: "%s",
-                period: {timePeriod: 202425, timeIdentifier: "Academic year"}, value: 50, numerator: 13, denominator: 12})
-              { errors { field code } } }""".formatted(child)), "recordObservation"))
+        assertThat(fieldErrors("recordObservation", ("measure: \"TST-MC\", child: \"%s\", period: {timePeriod: 202425, "
+            + "timeIdentifier: \"Academic year\"}, value: 50, numerator: 13, "
+            + "denominator: 12").formatted(child)))
             .containsExactlyInAnyOrder("input.period:LEVEL_MISMATCH", "input.numerator:OUT_OF_RANGE");
-        assertThat(errors(national("""
-            mutation { recordObservation(input: {measure: "TST-MC", child: "%s",
-                period: {timePeriod: 202425, timeIdentifier: "Autumn term"}, value: 50, numerator: 1, denominator: 4})
-              { errors { field code } } }""".formatted(child)), "recordObservation"))
+        assertThat(fieldErrors("recordObservation", ("measure: \"TST-MC\", child: \"%s\", period: {timePeriod: 202425, "
+            + "timeIdentifier: \"Autumn term\"}, value: 50, numerator: 1, "
+            + "denominator: 4").formatted(child)))
             .containsExactly("input.value:OUT_OF_RANGE");
-        assertThat(errors(national("""
-            mutation { recordObservation(input: {measure: "TST-MN", area: "TST-MA-A1",
-                period: {timePeriod: 2024, timeIdentifier: "Winter"}, value: -1})
-              { errors { field code } } }"""), "recordObservation"))
+        assertThat(fieldErrors("recordObservation", "measure: \"TST-MN\", area: \"TST-MA-A1\", period: {timePeriod: 2024, "
+            + "timeIdentifier: \"Winter\"}, value: -1"))
             .containsExactlyInAnyOrder("input.area:LEVEL_MISMATCH", "input.period:INVALID_FORMAT",
                 "input.value:OUT_OF_RANGE");
-        assertThat(errors(national("""
-            mutation { recordObservation(input: {measure: "TST-MNONE", child: "TST-MNOBODY",
-                period: {timePeriod: 202425, timeIdentifier: "Academic year"}})
-              { errors { field code } } }"""), "recordObservation"))
+        assertThat(fieldErrors("recordObservation", "measure: \"TST-MNONE\", child: \"TST-MNOBODY\", "
+            + "period: {timePeriod: 202425, timeIdentifier: \"Academic year\"}"))
             .containsExactlyInAnyOrder("input.measure:UNKNOWN_CODE", "input.child:UNKNOWN_CODE", "input.value:REQUIRED");
-        assertThat(errors(national("""
-            mutation { recordObservation(input: {measure: "TST-MN", child: "%s", area: "TST-MA-A1",
-                period: {timePeriod: 202425, timeIdentifier: "Academic year"}, value: 1})
-              { errors { field code } } }""".formatted(child)), "recordObservation"))
+        assertThat(fieldErrors("recordObservation", ("measure: \"TST-MN\", child: \"%s\", area: \"TST-MA-A1\", "
+            + "period: {timePeriod: 202425, timeIdentifier: \"Academic year\"}, "
+            + "value: 1").formatted(child)))
             .containsExactly("input.area:DUPLICATE");
         assertThat(count("MATCH (o:Observation) WHERE o.key STARTS WITH 'TST-M' AND o.key CONTAINS $child "
             + "OR o.key STARTS WITH 'TST-MN|LocalArea' RETURN count(o)", Map.of("child", child))).isZero();
+    }
+
+    @Test
+    void placesAChildAndEndsItsCurrentPlacementElsewhere() {
+        String child = child("TST-MA", 2, 12);
+        Answer answer = national("""
+            mutation { recordPlacement(input: {child: "%s", setting: "TST-MB-S2-1", from: "2025-04-22"})
+              { placement { child { ref } setting { ref } from to } errors { field code } replayed } }""".formatted(child));
+
+        assertThat(errors(answer, "recordPlacement")).isEmpty();
+        assertThat(answer.values("recordPlacement.placement.setting.ref")).containsExactly("TST-MB-S2-1");
+        assertThat(answer.values("recordPlacement.placement.to")).containsExactly((Object) null);
+        assertThat(TestGraph.run("""
+            MATCH (:Child {ref: $child})-[p:PLACED_AT]->(s:Setting)
+            RETURN s.ref + ':' + toString(p.from) + ':' + coalesce(toString(p.to), '-') AS placement ORDER BY placement""",
+            Map.of("child", child)).stream().map(row -> row.get("placement").asString()).toList())
+            .containsExactly("TST-MA-S2-1:2023-09-01:2025-04-22", "TST-MB-S2-1:2025-04-22:-");
+    }
+
+    @Test
+    void refusesAnInvalidPlacementAtEachFieldAndWritesNothing() {
+        String child = child("TST-MA", 2, 13);
+        assertThat(fieldErrors("recordPlacement", ("child: \"%s\", setting: \"TST-MNOSETTING\", from: \"2025-04-22\", "
+            + "to: \"2025-04-21\"").formatted(child)))
+            .containsExactlyInAnyOrder("input.setting:UNKNOWN_CODE", "input.to:DATE_ORDER");
+        assertThat(fieldErrors("recordPlacement", ("child: \"%s\", setting: \"TST-MA-S2-1\", from: \"2023-09-01\"").formatted(child)))
+            .containsExactly("input.from:DUPLICATE");
+        assertThat(fieldErrors("recordPlacement", "child: \"TST-MNOBODY\", setting: \"TST-MA-S2-1\", from: \"2025-01-01\""))
+            .containsExactly("input.child:UNKNOWN_CODE");
+        assertThat(count("MATCH (:Child {ref: $child})-[p:PLACED_AT]->() WHERE p.to IS NULL RETURN count(p)",
+            Map.of("child", child))).isOne();
     }
 
     @Test
@@ -278,6 +301,16 @@ class MutationIntegrationTests extends MutationFixture {
         national(enrol);
         assertThat(national(enrol).values("enrolInCohort.errors")).containsExactly(List.of());
         assertThat(count("MATCH (:Child {ref: $child})-[r:IN_COHORT]->() RETURN count(r)", Map.of("child", child))).isOne();
+
+        String place = """
+            mutation { recordPlacement(input: {child: "%s", setting: "TST-MA-S2-1", from: "2025-05-01", to: "2025-06-01"},
+              idempotencyKey: "TST-key-5") { placement { from to } errors { code } replayed } }""".formatted(child);
+        Answer placed = national(place);
+        Answer placedAgain = national(place);
+        assertThat(placedAgain.values("recordPlacement.placement")).isEqualTo(placed.values("recordPlacement.placement"));
+        assertThat(placedAgain.values("recordPlacement.replayed")).containsExactly(true);
+        assertThat(count("MATCH (:Child {ref: $child})-[p:PLACED_AT]->() RETURN count(p)", Map.of("child", child)))
+            .isEqualTo(2);
     }
 
     @Test

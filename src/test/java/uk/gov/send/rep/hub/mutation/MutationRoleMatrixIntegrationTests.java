@@ -77,7 +77,11 @@ class MutationRoleMatrixIntegrationTests extends MutationFixture {
             mutation { recordObservation(input: {measure: "TST-MN", child: "%s",
               period: {timePeriod: 202425, timeIdentifier: "Academic year"}, value: 1}) { observation { value } errors { field code } } }"""
             .formatted(target.child()),
-            "MATCH (:Child {ref: $child})-[:OBSERVED]->(o:Observation {measure: 'TST-MN'}) RETURN count(o)"));
+            "MATCH (:Child {ref: $child})-[:OBSERVED]->(o:Observation {measure: 'TST-MN'}) RETURN count(o)"),
+        new Mutation("recordPlacement", target -> """
+            mutation { recordPlacement(input: {child: "%s", setting: "TST-MB-S2-1", from: "2025-04-22"})
+              { placement { from } errors { field code } } }""".formatted(target.child()),
+            "MATCH (:Child {ref: $child})-[p:PLACED_AT]->() RETURN count(p)"));
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
