@@ -25,7 +25,8 @@ import uk.gov.send.rep.hub.query.Scope;
  * created in the same transaction as the write, so either both are committed or neither; a later
  * call with the same key and the same input finds it, runs nothing else and returns the first
  * result; with another input it gets {@link FieldError#IDEMPOTENCY_KEY_REUSED}. A call that fails
- * validation writes nothing and records nothing.
+ * validation writes nothing and records nothing. A transaction that fails on a uniqueness
+ * constraint because a concurrent call committed first is run once more, and then sees that call.
  */
 @Service
 public class Writes {
@@ -118,10 +119,11 @@ public class Writes {
             return transaction(key, mutation, scope, requestHash, work);
         }
         catch (ClientException conflict) {
-            if (key == null || !"Neo.ClientError.Schema.ConstraintValidationFailed".equals(conflict.code())) {
+            if (!"Neo.ClientError.Schema.ConstraintValidationFailed".equals(conflict.code())) {
                 throw conflict;
             }
-            // A concurrent call with the same key committed first: its record now answers this one.
+            // A concurrent call committed first: with the same key its record now answers this one;
+            // without, the checks now see what it wrote (e.g. the pilot code it took: DUPLICATE).
             return transaction(key, mutation, scope, requestHash, work);
         }
     }

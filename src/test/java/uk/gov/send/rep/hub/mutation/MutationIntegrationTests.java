@@ -314,6 +314,30 @@ class MutationIntegrationTests extends MutationFixture {
     }
 
     @Test
+    void writesOnceWhenCallsWithOneKeyRaceEachOther() throws Exception {
+        String document = createPilot("TST-MRACE", "", "TST-key-race");
+        List<Answer> answers;
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Answer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(threads.submit(() -> national(document)));
+            }
+            answers = new java.util.ArrayList<>();
+            for (var call : calls) {
+                answers.add(call.get());
+            }
+        }
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.errors()).isEmpty();
+            assertThat(answer.values("createPilot.pilot.code")).containsExactly("TST-MRACE");
+        });
+        assertThat(answers).filteredOn(answer -> answer.values("createPilot.replayed").equals(List.of(false))).hasSize(1);
+        assertThat(pilots("TST-MRACE")).isOne();
+        assertThat(count("MATCH (p:Pilot {code: 'TST-MRACE'})-[r]-() RETURN count(r)", Map.of())).isEqualTo(7);
+    }
+
+    @Test
     void refusesAnIdempotencyKeyReusedWithAnotherInputAndWritesNothing() {
         national(createPilot("TST-MKEY", "", "TST-key-4"));
         Answer reused = national(createPilot("TST-MKEY2", "", "TST-key-4"));
