@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 import uk.gov.send.rep.hub.mutation.Writes;
@@ -51,16 +51,16 @@ final class ChildWrites {
     record PlacementLookup(boolean childExists, String area, boolean settingExists, boolean duplicate) {
     }
 
-    static PlacementLookup placementLookup(TransactionContext tx, String child, String setting, LocalDate from) {
+    static PlacementLookup placementLookup(Writes.Transaction tx, String child, String setting, LocalDate from) {
         Record row = tx.run(PLACEMENT_LOOKUP, Writes.parameters("child", child, "setting", setting, "from", from))
-            .single();
+            .getFirst();
         return new PlacementLookup(row.get("childExists").asBoolean(),
             row.get("area").isNull() ? null : row.get("area").asString(), row.get("settingExists").asBoolean(),
             !row.get("same").asList().isEmpty());
     }
 
-    static void place(TransactionContext tx, String child, String setting, LocalDate from, LocalDate to) {
-        tx.run(PLACE, Writes.parameters("child", child, "setting", setting, "from", from, "to", to)).consume();
+    static void place(Writes.Transaction tx, String child, String setting, LocalDate from, LocalDate to) {
+        tx.run(PLACE, Writes.parameters("child", child, "setting", setting, "from", from, "to", to));
     }
 
     /** The key a placement's idempotency record keeps: child, setting and start. */
@@ -69,10 +69,10 @@ final class ChildWrites {
     }
 
     /** Reads the placement a {@link #placementKey} names, after its write. */
-    static Placement placement(Writes writes, String key) {
+    static Placement placement(Writes writes, DataFetchingEnvironment env, String key) {
         List<String> parts = List.of(key.split("\\|", 3));
         LocalDate from = LocalDate.parse(parts.get(2));
-        return writes.read(PLACEMENT, Map.of("child", parts.get(0), "setting", parts.get(1), "from", from)).stream()
+        return writes.read(env, PLACEMENT, Map.of("child", parts.get(0), "setting", parts.get(1), "from", from)).stream()
             .map(row -> new Placement(parts.get(0), parts.get(1), from, date(row.get("to"))))
             .findFirst().orElse(null);
     }

@@ -66,7 +66,7 @@ class PlacementController {
             ChildWrites.place(tx, input.child(), input.setting(), input.from(), input.to());
             return Writes.written(ChildWrites.placementKey(input.child(), input.setting(), input.from()));
         });
-        return Writes.payload(outcome, key -> ChildWrites.placement(writes, key), PlacementPayload::new);
+        return Writes.payload(outcome, key -> ChildWrites.placement(writes, env, key), PlacementPayload::new);
     }
 
     @SchemaMapping

@@ -12,11 +12,15 @@ import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import uk.gov.send.rep.hub.query.QueryCost;
 import uk.gov.send.rep.hub.query.Scope;
+import uk.gov.send.rep.hub.query.limits.LimitsProperties;
 
 /**
  * Runs one mutation: its checks against the graph and its write in one explicit write
@@ -42,9 +46,14 @@ public class Writes {
     public static final int MAX_KEY_LENGTH = 200;
 
     private final Driver driver;
+    private final TransactionConfig config;
 
-    Writes(Driver driver) {
+    Writes(Driver driver, ObjectProvider<LimitsProperties> limits) {
         this.driver = driver;
+        LimitsProperties configured = limits.getIfAvailable();
+        // A mutation's transaction is stopped by the database after the read statements' timeout too.
+        this.config = configured == null ? TransactionConfig.empty()
+            : TransactionConfig.builder().withTimeout(configured.transactionTimeout()).build();
     }
 
     /** What a mutation's work decided: written (the key of what to return) or refused with field errors. */
@@ -64,6 +73,32 @@ public class Writes {
     public record Invalid(List<FieldError> errors) implements Outcome {
     }
 
+    /**
+     * The open write transaction, as a mutation's checks and write see it: each statement is read
+     * to the end and recorded in the request's {@link QueryCost} (text, time, rows; never values),
+     * so {@code extensions.cost.roundTrips} counts a mutation's statements as it counts reads.
+     */
+    public static final class Transaction {
+
+        private final TransactionContext tx;
+        private final QueryCost cost;
+
+        Transaction(TransactionContext tx, QueryCost cost) {
+            this.tx = tx;
+            this.cost = cost;
+        }
+
+        /** Runs one statement and returns all its records. */
+        public List<Record> run(String cypher, Map<String, Object> parameters) {
+            long started = System.nanoTime();
+            List<Record> records = tx.run(cypher, parameters).list();
+            if (cost != null) {
+                cost.recordStatement(cypher, System.nanoTime() - started, records.size());
+            }
+            return records;
+        }
+    }
+
     /** A mutation's checks and write, given the open write transaction. */
     @FunctionalInterface
     public interface Work {
@@ -73,7 +108,7 @@ public class Writes {
          *
          * @return {@link Written} with the natural key of the result, or {@link Invalid}; write nothing before deciding
          */
-        Outcome run(TransactionContext tx);
+        Outcome run(Transaction tx);
     }
 
     /** A payload's constructor: the result (null when invalid), the field errors and whether it was replayed. */
@@ -115,8 +150,9 @@ public class Writes {
         }
         String key = idempotencyKey == null ? null : scope.subject() + "|" + mutation + "|" + idempotencyKey;
         String requestHash = sha256(canonical(env.getArgument("input")));
+        QueryCost cost = QueryCost.of(env.getGraphQlContext());
         try {
-            return transaction(key, mutation, scope, requestHash, work);
+            return transaction(key, mutation, scope, requestHash, work, cost);
         }
         catch (ClientException conflict) {
             if (!"Neo.ClientError.Schema.ConstraintValidationFailed".equals(conflict.code())) {
@@ -124,15 +160,17 @@ public class Writes {
             }
             // A concurrent call committed first: with the same key its record now answers this one;
             // without, the checks now see what it wrote (e.g. the pilot code it took: DUPLICATE).
-            return transaction(key, mutation, scope, requestHash, work);
+            return transaction(key, mutation, scope, requestHash, work, cost);
         }
     }
 
-    private Outcome transaction(String key, String mutation, Scope scope, String requestHash, Work work) {
+    private Outcome transaction(String key, String mutation, Scope scope, String requestHash, Work work,
+            QueryCost cost) {
         try (Session session = driver.session()) {
-            return session.executeWrite(tx -> {
+            return session.executeWrite(context -> {
+                Transaction tx = new Transaction(context, cost);
                 if (key != null) {
-                    List<Record> earlier = tx.run(FIND, Map.of("key", key)).list();
+                    List<Record> earlier = tx.run(FIND, Map.of("key", key));
                     if (!earlier.isEmpty()) {
                         return earlier.getFirst().get("requestHash").asString().equals(requestHash)
                             ? new Written(earlier.getFirst().get("result").asString(), true)
@@ -144,10 +182,10 @@ public class Writes {
                 Outcome outcome = work.run(tx);
                 if (key != null && outcome instanceof Written written) {
                     tx.run(RECORD, Map.of("key", key, "mutation", mutation, "subject", scope.subject(),
-                        "requestHash", requestHash, "result", written.result())).consume();
+                        "requestHash", requestHash, "result", written.result()));
                 }
                 return outcome;
-            });
+            }, config);
         }
     }
 
@@ -160,10 +198,14 @@ public class Writes {
         return parameters;
     }
 
-    /** Runs one read statement in a read transaction of its own (a payload re-read after its write). */
-    public List<Record> read(String cypher, Map<String, Object> parameters) {
+    /**
+     * Runs one read statement in a read transaction of its own (a payload re-read after its
+     * write), recorded in the request's {@link QueryCost} as the transaction's statements are.
+     */
+    public List<Record> read(DataFetchingEnvironment env, String cypher, Map<String, Object> parameters) {
+        QueryCost cost = QueryCost.of(env.getGraphQlContext());
         try (Session session = driver.session()) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list());
+            return session.executeRead(context -> new Transaction(context, cost).run(cypher, parameters), config);
         }
     }
 

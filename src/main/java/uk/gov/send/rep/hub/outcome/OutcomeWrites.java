@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 import uk.gov.send.rep.hub.mutation.Writes;
@@ -66,9 +65,9 @@ final class OutcomeWrites {
             boolean subjectExists, String area) {
     }
 
-    static Lookup lookup(TransactionContext tx, String measure, Subject subject, String key) {
+    static Lookup lookup(Writes.Transaction tx, String measure, Subject subject, String key) {
         Record row = tx.run(subject.cypher(OBSERVATION_LOOKUP), Map.of("measure", measure == null ? "" : measure,
-            "subjectKey", key)).single();
+            "subjectKey", key)).getFirst();
         return new Lookup(row.get("measureExists").asBoolean(), text(row.get("level")), text(row.get("periodType")),
             text(row.get("unit")), text(row.get("valueKind")), row.get("subjectExists").asBoolean(), text(row.get("area")));
     }
@@ -78,13 +77,13 @@ final class OutcomeWrites {
         return String.join("|", measure, subject.label, subjectKey, String.valueOf(timePeriod), timeIdentifier);
     }
 
-    static void record(TransactionContext tx, String key, String measure, Subject subject, String subjectKey,
+    static void record(Writes.Transaction tx, String key, String measure, Subject subject, String subjectKey,
             int timePeriod, String timeIdentifier, LocalDate periodStart, Double value, Double numerator,
             Double denominator) {
         Map<String, Object> parameters = Writes.parameters("key", key, "measure", measure, "subjectKey", subjectKey,
             "timePeriod", timePeriod, "timeIdentifier", timeIdentifier, "periodStart", periodStart, "value", value,
             "numerator", numerator, "denominator", denominator);
-        tx.run(subject.cypher(RECORD), parameters).consume();
+        tx.run(subject.cypher(RECORD), parameters);
     }
 
     private static String text(Value value) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 
 import graphql.schema.DataFetchingEnvironment;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -106,9 +105,9 @@ class EnrolmentController {
      * when nothing is wrong.
      */
     private EnrolmentPayload write(DataFetchingEnvironment env, String idempotencyKey, String pilot, String child,
-            Checks checks, Consumer<TransactionContext> write) {
+            Checks checks, Consumer<Writes.Transaction> write) {
         Scope scope = Scope.of(env.getGraphQlContext());
-        return payload(writes.run(env, idempotencyKey, tx -> {
+        return payload(env, writes.run(env, idempotencyKey, tx -> {
             PilotWrites.EnrolmentLookup graph = PilotWrites.enrolmentLookup(tx, pilot, child);
             FieldErrors errors = new FieldErrors();
             pilotAndChild(errors, scope, pilot, child, graph);
@@ -132,8 +131,8 @@ class EnrolmentController {
         return reader.find(env, ChildGraph.CHILD, enrolment.childRef()).orElse(null);
     }
 
-    private EnrolmentPayload payload(Outcome outcome) {
-        return Writes.payload(outcome, key -> PilotWrites.enrolment(writes, key), EnrolmentPayload::new);
+    private EnrolmentPayload payload(DataFetchingEnvironment env, Outcome outcome) {
+        return Writes.payload(outcome, key -> PilotWrites.enrolment(writes, env, key), EnrolmentPayload::new);
     }
 
     /** The pilot must exist; the child must exist and, for a scoped role, live in the scope's areas. */

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import graphql.schema.DataFetchingEnvironment;
-import org.neo4j.driver.TransactionContext;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -127,7 +126,7 @@ class PilotMutationController {
      * codes are looked up in one statement, checked, and written when nothing is wrong.
      */
     private PilotPayload write(DataFetchingEnvironment env, String idempotencyKey, PilotWrites.Fields fields,
-            String partnership, Checks checks, Consumer<TransactionContext> write) {
+            String partnership, Checks checks, Consumer<Writes.Transaction> write) {
         Scope scope = Scope.of(env.getGraphQlContext());
         Writers.requireRole(scope, env.getField().getName(), Scope.NATIONAL, Writers.PARTNERSHIP_LEAD);
         return payload(writes.run(env, idempotencyKey, tx -> {

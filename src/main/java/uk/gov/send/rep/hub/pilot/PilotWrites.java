@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 import uk.gov.send.rep.hub.mutation.Writes;
@@ -111,25 +111,25 @@ final class PilotWrites {
         }
     }
 
-    static Lookup lookup(TransactionContext tx, String code, String partnership, Fields fields) {
+    static Lookup lookup(Writes.Transaction tx, String code, String partnership, Fields fields) {
         Map<String, Object> parameters = Writes.parameters("code", code, "partnership", partnership,
             "reforms", orEmpty(fields.reforms()), "areas", concat(fields.intervention(), fields.comparison()),
             "settings", orEmpty(fields.settings()));
-        Record row = tx.run(PILOT_LOOKUP, parameters).single();
+        Record row = tx.run(PILOT_LOOKUP, parameters).getFirst();
         return new Lookup(row.get("exists").asBoolean(), nullable(row.get("runner")), row.get("partnershipExists").asBoolean(),
             date(row.get("start")), date(row.get("end")), strings(row.get("intervention")), strings(row.get("comparison")),
             strings(row.get("reforms")), strings(row.get("areas")), strings(row.get("members")),
             strings(row.get("settings")));
     }
 
-    static void create(TransactionContext tx, String partnership, Fields fields) {
+    static void create(Writes.Transaction tx, String partnership, Fields fields) {
         Map<String, Object> parameters = fields.parameters();
         parameters.put("partnership", partnership);
-        tx.run(CREATE_PILOT + LINKS, parameters).consume();
+        tx.run(CREATE_PILOT + LINKS, parameters);
     }
 
-    static void update(TransactionContext tx, Fields fields) {
-        tx.run(UPDATE_PILOT + LINKS, fields.parameters()).consume();
+    static void update(Writes.Transaction tx, Fields fields) {
+        tx.run(UPDATE_PILOT + LINKS, fields.parameters());
     }
 
     /** What the graph holds of an enrolment's pilot and child (the child's arm: null when its area is not the pilot's). */
@@ -137,8 +137,8 @@ final class PilotWrites {
             List<String> areaArms, Enrolment enrolment) {
     }
 
-    static EnrolmentLookup enrolmentLookup(TransactionContext tx, String pilot, String child) {
-        Record row = tx.run(ENROLMENT_LOOKUP, Map.of("pilot", nonNull(pilot), "child", nonNull(child))).single();
+    static EnrolmentLookup enrolmentLookup(Writes.Transaction tx, String pilot, String child) {
+        Record row = tx.run(ENROLMENT_LOOKUP, Map.of("pilot", nonNull(pilot), "child", nonNull(child))).getFirst();
         List<Value> enrolments = row.get("enrolments").asList(value -> value);
         Enrolment enrolment = enrolments.isEmpty() ? null : new Enrolment(pilot, child,
             enrolments.getFirst().get("arm").asString(), date(enrolments.getFirst().get("enrolled")),
@@ -147,12 +147,12 @@ final class PilotWrites {
             row.get("childExists").asBoolean(), nullable(row.get("area")), strings(row.get("areaArms")), enrolment);
     }
 
-    static void enrol(TransactionContext tx, String pilot, String child, String arm, LocalDate enrolled) {
-        tx.run(ENROL, Map.of("pilot", pilot, "child", child, "arm", arm, "enrolled", enrolled)).consume();
+    static void enrol(Writes.Transaction tx, String pilot, String child, String arm, LocalDate enrolled) {
+        tx.run(ENROL, Map.of("pilot", pilot, "child", child, "arm", arm, "enrolled", enrolled));
     }
 
-    static void withdraw(TransactionContext tx, String pilot, String child, LocalDate left) {
-        tx.run(WITHDRAW, Map.of("pilot", pilot, "child", child, "left", left)).consume();
+    static void withdraw(Writes.Transaction tx, String pilot, String child, LocalDate left) {
+        tx.run(WITHDRAW, Map.of("pilot", pilot, "child", child, "left", left));
     }
 
     /** The key an enrolment's idempotency record keeps: pilot code and child ref. */
@@ -161,9 +161,9 @@ final class PilotWrites {
     }
 
     /** Reads the enrolment an {@link #enrolmentKey} names, after its write. */
-    static Enrolment enrolment(Writes writes, String key) {
+    static Enrolment enrolment(Writes writes, DataFetchingEnvironment env, String key) {
         String[] parts = key.split("\\|", 2);
-        return writes.read(ENROLMENT, Map.of("pilot", parts[0], "child", parts[1])).stream()
+        return writes.read(env, ENROLMENT, Map.of("pilot", parts[0], "child", parts[1])).stream()
             .map(row -> new Enrolment(row.get("pilot").asString(), row.get("child").asString(), row.get("arm").asString(),
                 date(row.get("enrolled")), date(row.get("left"))))
             .findFirst().orElse(null);
