@@ -17,8 +17,8 @@ import uk.gov.send.rep.hub.support.TestTokens;
 
 /**
  * The mutation tests' fixture and helpers. Partnerships TST-MA and TST-MB, two areas each, one
- * setting per area, 16 children per setting resident in its area; TST-MA-A1 has DfE code 997 (for
- * a LOCAL_AREA token). Reforms TST-MR1, TST-MR2; measures TST-MC (child, term, percent, RATE),
+ * setting per area, 16 children per setting resident in its area; TST-MA-A1 has DfE code 996 for
+ * a LOCAL_AREA token (a code no other test uses: the hub caches the area a DfE code names). Reforms TST-MR1, TST-MR2; measures TST-MC (child, term, percent, RATE),
  * TST-MN (child, academic year, count, MEAN) and TST-MAREA (area, academic year). Pilot TST-MP run
  * by TST-MA (intervention TST-MA-A1, comparison TST-MB-A1, 2024-09-01 to 2026-08-31) and pilot
  * TST-MQ run by TST-MB (intervention TST-MB-A1), with children 6 to 10 of both TST-MP areas in
@@ -43,7 +43,7 @@ abstract class MutationFixture {
         TestGraph.partnershipTree("TST-MA", 2, 1, 16);
         TestGraph.partnershipTree("TST-MB", 2, 1, 16);
         TestGraph.run("""
-            MATCH (a:LocalArea {code: 'TST-MA-A1'}) SET a.dfeCode = '997'
+            MATCH (a:LocalArea {code: 'TST-MA-A1'}) SET a.dfeCode = '996'
             CREATE (:Reform {code: 'TST-MR1', name: 'Test reform 1', strand: 'TEST', description: 'A test reform'})
             CREATE (:Reform {code: 'TST-MR2', name: 'Test reform 2', strand: 'TEST', description: 'A test reform'})
             CREATE (:Measure {code: 'TST-MC', name: 'Test child rate', unit: 'PERCENT', polarity: 'LOWER_IS_BETTER',

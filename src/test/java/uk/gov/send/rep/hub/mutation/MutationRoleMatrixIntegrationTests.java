@@ -144,7 +144,7 @@ class MutationRoleMatrixIntegrationTests extends MutationFixture {
         return switch (role) {
             case NATIONAL -> tokens.national();
             case PARTNERSHIP_LEAD -> tokens.lead("TST-MA");
-            case LOCAL_AREA -> tokens.localArea("997");
+            case LOCAL_AREA -> tokens.localArea("996");
             case EVALUATOR -> tokens.evaluator();
             case PUBLIC -> null;
         };
