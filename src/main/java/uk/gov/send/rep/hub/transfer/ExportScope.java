@@ -50,7 +50,8 @@ record ExportScope(String partnership) {
             // The audit log is the whole hub's (NATIONAL only): never part of a partnership's export.
             case "AuditEvent" -> "false";
             // Which files went into the whole hub (ingest, ADR 0015): the hub's record, not a partnership's.
-            case "ImportRun" -> "false";
+            // So is the record of mutation calls made with an idempotency key (ADR 0017).
+            case "ImportRun", "IdempotencyRecord" -> "false";
             // Reference data (regions, areas, partnerships, reforms, measures) and the seed's record.
             default -> null;
         });

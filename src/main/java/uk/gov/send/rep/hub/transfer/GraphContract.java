@@ -35,10 +35,11 @@ final class GraphContract {
     static final NodeLabel AUDIT_EVENT = new NodeLabel("AuditEvent", "id");
     static final NodeLabel SEED_RUN = new NodeLabel("SeedRun", "scale");
     static final NodeLabel IMPORT_RUN = new NodeLabel("ImportRun", "id");
+    static final NodeLabel IDEMPOTENCY_RECORD = new NodeLabel("IdempotencyRecord", "key");
 
     /** Exported labels, in the order they are written and restored. */
     static final List<NodeLabel> LABELS = List.of(REGION, LOCAL_AREA, PARTNERSHIP, REFORM, MEASURE, SETTING, PILOT,
-        CHILD, PLAN, OBSERVATION, AUDIT_EVENT, SEED_RUN, IMPORT_RUN);
+        CHILD, PLAN, OBSERVATION, AUDIT_EVENT, SEED_RUN, IMPORT_RUN, IDEMPOTENCY_RECORD);
 
     /** Labels of the graph that are deliberately not exported. */
     static final Set<String> NOT_EXPORTED = Set.of("ObservationSummary", "Migration");
