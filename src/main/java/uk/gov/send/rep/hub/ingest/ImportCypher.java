@@ -80,4 +80,83 @@ final class ImportCypher {
             MERGE (subject)-[:OBSERVED]->(o)
             """.formatted(label, key);
     }
+
+    // ---- Kinds `settings` and `children` (SettingsKind, ChildrenKind) ----
+
+    /**
+     * An optional lookup: {@code match} is OPTIONAL MATCHed for each {@code value}, and every value
+     * is returned (its {@code key} '' when nothing matches), so that the core never rejects a row
+     * for it; for "where is this row now, if it exists" rather than "does it exist".
+     */
+    private static Lookup optionalLookup(String what, String match, String key) {
+        return new Lookup(what, "UNWIND $values AS value\nOPTIONAL " + match + "\nRETURN value, coalesce(" + key + ", '') AS key\n");
+    }
+
+    /** The ONS code of the area a setting (by ref) is in now; '' for a setting not yet in the graph. */
+    static final Lookup SETTING_CURRENT_AREA = optionalLookup("setting's current area",
+        "MATCH (:Setting {ref: value})-[:IN_AREA]->(n:LocalArea)", "n.code");
+
+    /** The ONS code of the area a child (by ref) lives in now; '' for a child not yet in the graph. */
+    static final Lookup CHILD_CURRENT_AREA = optionalLookup("child's current area",
+        "MATCH (:Child {ref: value})-[:RESIDENT_IN]->(n:LocalArea)", "n.code");
+
+    /** A registered setting by its URN (its ref is its URN). */
+    static final Lookup SETTING_BY_URN = lookup("setting with URN", "MATCH (n:Setting {ref: value}) WHERE n.urn = value",
+        "n.ref");
+
+    /**
+     * Settings ({@code SettingsKind}): MERGEd on ref, every property SET (the latest file wins), and
+     * exactly one {@code IN_AREA}: an edge to another area (the setting moved) is deleted.
+     */
+    static final String SETTINGS = """
+        UNWIND $rows AS row
+        MATCH (area:LocalArea {code: row.area})
+        MERGE (s:Setting {ref: row.key})
+        SET s.urn = row.urn, s.ukprn = row.ukprn, s.laestab = row.laestab, s.name = row.name, s.kind = row.kind,
+          s.giasTypeCode = row.giasTypeCode, s.phase = row.phase, s.apTier = row.apTier,
+          s.resourcedProvision = row.resourcedProvision
+        WITH s, area
+        CALL (s, area) {
+          MATCH (s)-[old:IN_AREA]->(other:LocalArea) WHERE other <> area
+          DELETE old
+        }
+        MERGE (s)-[:IN_AREA]->(area)
+        """;
+
+    /**
+     * Children of a census ({@code ChildrenKind}): MERGEd on ref. The properties and the one
+     * {@code RESIDENT_IN} (re-pointed when the child moved) are those of the latest census: a row
+     * of a census older than the child's {@code censusDate} leaves them. A row naming a setting
+     * MERGEs {@code PLACED_AT {from: census date}} unless a placement at that setting already
+     * covers the census date (from on or before it, no end or an end on or after it).
+     */
+    static final String CHILDREN = """
+        UNWIND $rows AS row
+        MATCH (area:LocalArea {code: row.area})
+        MERGE (c:Child {ref: row.key})
+        WITH row, area, c, (c.censusDate IS NULL OR c.censusDate <= row.censusDate) AS latest
+        CALL (row, area, c, latest) {
+          WITH * WHERE latest
+          SET c.birthYear = row.birthYear, c.sex = row.sex, c.yearGroup = row.yearGroup,
+            c.senProvision = row.senProvision, c.primaryNeed = row.primaryNeed, c.secondaryNeed = row.secondaryNeed,
+            c.censusDate = row.censusDate
+          WITH c, area
+          CALL (c, area) {
+            MATCH (c)-[old:RESIDENT_IN]->(other:LocalArea) WHERE other <> area
+            DELETE old
+          }
+          MERGE (c)-[:RESIDENT_IN]->(area)
+        }
+        CALL (row, c) {
+          WITH * WHERE row.setting IS NOT NULL
+          MATCH (s:Setting {ref: row.setting})
+          WITH * WHERE NOT EXISTS {
+            MATCH (c)-[p:PLACED_AT]->(s) WHERE p.from <= row.censusDate AND (p.to IS NULL OR p.to >= row.censusDate)
+          }
+          MERGE (c)-[:PLACED_AT {from: row.censusDate}]->(s)
+        }
+        """;
+
+    /** Child-level measures: their summaries are refreshed in the areas children moved between. */
+    static final String CHILD_MEASURES = "MATCH (m:Measure {level: 'CHILD'}) RETURN m.code AS code ORDER BY code";
 }
