@@ -3,6 +3,7 @@
  * file first (every bad row with its line, column and reason; reference checks against the
  * database in batches), then loads it in transactional, resumable batches under an
  * {@code ImportRun}, and kinds that say what a file holds: its columns, row validation, natural
- * key and MERGE statement (EES tidy data of published statistics, children's observations).
+ * key and MERGE statement (EES tidy data of published statistics, children's observations; SEN2
+ * plans and placements, pilot cohort lists).
  */
 package uk.gov.send.rep.hub.ingest;
