@@ -159,4 +159,71 @@ final class ImportCypher {
 
     /** Child-level measures: their summaries are refreshed in the areas children moved between. */
     static final String CHILD_MEASURES = "MATCH (m:Measure {level: 'CHILD'}) RETURN m.code AS code ORDER BY code";
+
+    // ---- Kinds plans, placements and cohorts (PlanKind, PlacementKind, CohortKind): lookups and statements. ----
+
+    static final Lookup SETTING_BY_REF = lookup("setting", "MATCH (n:Setting {ref: value})", "n.ref");
+
+
+    /**
+     * A pilot resolves to {@code <start>|<end>|<area>=<arm>,<area>=<arm>,...}: its dates and the arm of
+     * each of its areas, what a cohort row is checked against ({@code CohortKind.PilotFacts}).
+     */
+    static final Lookup PILOT_WITH_AREAS = lookup("pilot", "MATCH (n:Pilot {code: value})", """
+        coalesce(toString(n.start), '') + '|' + coalesce(toString(n.end), '') + '|'
+          + reduce(areas = '', area IN COLLECT { MATCH (n)-[link:IN_AREA]->(a:LocalArea) RETURN a.code + '=' + link.arm }
+                   | areas + area + ',')""");
+
+    /**
+     * Plans: MERGE on ref, every property SET (the latest file wins), then exactly one
+     * {@code HAS_PLAN} (from the row's child) and one {@code MAINTAINED_BY} (to the row's area):
+     * links to another child or area, from an earlier file, are removed.
+     */
+    static final String PLANS = """
+        UNWIND $rows AS row
+        MATCH (c:Child {ref: row.child})
+        MATCH (a:LocalArea {code: row.area})
+        MERGE (p:Plan {ref: row.ref})
+        SET p.kind = row.kind, p.requested = row.requested, p.decision = row.decision, p.decided = row.decided,
+          p.issued = row.issued, p.weeksToIssue = row.weeksToIssue, p.exceptionsApply = row.exceptionsApply,
+          p.template = row.template, p.digital = row.digital, p.status = row.status, p.ceased = row.ceased,
+          p.ceaseReason = row.ceaseReason, p.reviewed = row.reviewed
+        WITH p, c, a
+        CALL (p, c) {
+          OPTIONAL MATCH (other:Child)-[old:HAS_PLAN]->(p) WHERE other <> c
+          DELETE old
+        }
+        CALL (p, a) {
+          OPTIONAL MATCH (p)-[old:MAINTAINED_BY]->(other:LocalArea) WHERE other <> a
+          DELETE old
+        }
+        MERGE (c)-[:HAS_PLAN]->(p)
+        MERGE (p)-[:MAINTAINED_BY]->(a)
+        """;
+
+    /**
+     * Placements: one per (child, setting, from), its end SET. Not {@code MERGE (c)-[:PLACED_AT {from}]->(s)}:
+     * as in the seed, that seeks the placed_at_from index and scans every placement starting that day;
+     * filtering the child's few placements at the setting is cheap.
+     */
+    static final String PLACEMENTS = """
+        UNWIND $rows AS row
+        MATCH (c:Child {ref: row.child})
+        MATCH (s:Setting {ref: row.setting})
+        WITH c, s, row, [placement IN [(c)-[p:PLACED_AT]->(s) | p] WHERE placement.from = row.from] AS existing
+        FOREACH (placement IN existing | SET placement.to = row.to)
+        FOREACH (new IN CASE WHEN size(existing) = 0 THEN [row] ELSE [] END |
+          CREATE (c)-[:PLACED_AT {from: new.from, to: new.to}]->(s))
+        """;
+
+    /** Cohort memberships: one per child and pilot, arm and dates SET. */
+    static final String COHORTS = """
+        UNWIND $rows AS row
+        MATCH (c:Child {ref: row.child})
+        MATCH (p:Pilot {code: row.pilot})
+        MERGE (c)-[r:IN_COHORT]->(p)
+        SET r.arm = row.arm, r.enrolled = row.enrolled, r.left = row.left
+        """;
+
+    // ---- End of kinds plans, placements and cohorts. ----
 }

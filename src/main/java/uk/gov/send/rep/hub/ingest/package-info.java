@@ -4,6 +4,6 @@
  * database in batches), then loads it in transactional, resumable batches under an
  * {@code ImportRun}, and kinds that say what a file holds: its columns, row validation, natural
  * key and MERGE statement (EES tidy data of published statistics, children's observations; settings from GIAS
- * extracts, children of a census).
+ * extracts, children of a census; SEN2 plans and placements, pilot cohort lists).
  */
 package uk.gov.send.rep.hub.ingest;

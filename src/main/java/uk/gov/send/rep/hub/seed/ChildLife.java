@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import uk.gov.send.rep.hub.database.Progress;
+import uk.gov.send.rep.hub.plan.PlanTimeline;
 import uk.gov.send.rep.hub.seed.Child.Stay;
 import uk.gov.send.rep.hub.seed.SeedRow.PlanRow;
 import uk.gov.send.rep.hub.seed.Settings.Need;
@@ -245,14 +246,15 @@ final class ChildLife {
         if (decided.isAfter(issued)) {
             decided = issued;
         }
-        return new PlanRow(planRefs.of("P", c.index), c.ref, c.areaCode, requested, "ASSESS", decided, issued,
-            days / 7.0, exception, template(c.area, issued, r), digital(c.area, issued, r), "ISSUED", null, null);
+        return new PlanRow(planRefs.of("P", c.index), c.ref, c.areaCode, requested, PlanTimeline.ASSESS, decided, issued,
+            PlanTimeline.weeksToIssue(requested, issued), exception, template(c.area, issued, r), digital(c.area, issued, r),
+            PlanTimeline.status(PlanTimeline.ASSESS, issued, null, false), null, null);
     }
 
     private static PlanRow ceased(PlanRow issued, LocalDate ceased, String reason) {
         return new PlanRow(issued.ref(), issued.child(), issued.area(), issued.requested(), issued.decision(),
             issued.decided(), issued.issued(), issued.weeksToIssue(), issued.exceptionsApply(), issued.template(),
-            issued.digital(), "CEASED", ceased, reason);
+            issued.digital(), PlanTimeline.status(issued.decision(), issued.issued(), ceased, false), ceased, reason);
     }
 
     private PlanRow notIssued(Child c, SplittableRandom r) {
@@ -261,7 +263,8 @@ final class ChildLife {
         String decision = outcome == 0 ? "NOT_ASSESS" : outcome == 1 ? "WITHDRAWN" : "ASSESS";
         LocalDate decided = requested.plusDays(outcome == 1 ? 7 + r.nextInt(29) : 28 + r.nextInt(15));
         return new PlanRow(planRefs.of("P", c.index), c.ref, c.areaCode, requested, decision, decided, null, null, false,
-            template(c.area, requested, r), digital(c.area, requested, r), "NOT_ISSUED", null, null);
+            template(c.area, requested, r), digital(c.area, requested, r), PlanTimeline.status(decision, null, null, true),
+            null, null);
     }
 
     private PlanRow inProgress(Child c, SplittableRandom r) {
@@ -269,8 +272,8 @@ final class ChildLife {
         boolean decided = requested.isBefore(asAt.minusDays(42));
         return new PlanRow(planRefs.of("P", c.index), c.ref, c.areaCode, requested, decided ? "ASSESS" : null,
             decided ? requested.plusDays(28 + r.nextInt(15)) : null, null, null, false,
-            template(c.area, requested, r), digital(c.area, requested, r), decided ? "ASSESSING" : "REQUESTED",
-            null, null);
+            template(c.area, requested, r), digital(c.area, requested, r),
+            PlanTimeline.status(decided ? PlanTimeline.ASSESS : null, null, null, false), null, null);
     }
 
     private String template(int area, LocalDate date, SplittableRandom r) {
