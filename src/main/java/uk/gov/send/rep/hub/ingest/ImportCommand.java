@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import uk.gov.send.rep.hub.ingest.ImportReport.Outcome;
 
 /**
- * {@code java -jar rep-data-hub.jar import --kind KIND FILE... [--good-rows-only]
- * [--map COLUMN=MEASURE ...] [--mapping FILE]}: imports each file in turn into the configured
- * database and prints each file's report. Exit codes: 0 every file imported (or already in);
+ * {@code java -jar rep-data-hub.jar import --kind KIND FILE... [--map COLUMN=MEASURE ...]
+ * [--mapping FILE] [--kind KIND FILE... ...] [--good-rows-only]} ({@link ImportArguments}): imports
+ * each file in turn, in the order given, into the configured database and prints each file's report. Exit codes: 0 every file imported (or already in);
  * 2 bad arguments, or a file unusable or rejected for bad rows (the other files are still
  * imported); 1 any other failure (the database, say: rerun to resume).
  */
@@ -48,23 +48,29 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             exitCode = BAD;
             return;
         }
-        for (Path file : parsed.files()) {
-            try {
-                ImportReport report = importer.importFile(parsed.kind(), file, parsed.options());
-                out.print(report.text());
-                out.flush();
-                if (report.outcome() == Outcome.REJECTED) {
-                    exitCode = Math.max(exitCode, BAD);
-                }
+        for (ImportArguments.Group group : parsed.groups()) {
+            for (Path file : group.files()) {
+                importOne(group, file);
             }
-            catch (ImportException e) {
-                log.error("import: {}", e.getMessage());
+        }
+    }
+
+    private void importOne(ImportArguments.Group group, Path file) {
+        try {
+            ImportReport report = importer.importFile(group.kind(), file, group.options());
+            out.print(report.text());
+            out.flush();
+            if (report.outcome() == Outcome.REJECTED) {
                 exitCode = Math.max(exitCode, BAD);
             }
-            catch (RuntimeException e) {
-                log.error("import of {} failed (rerun the same command to resume): {}", file, e.getMessage(), e);
-                exitCode = FAILED;
-            }
+        }
+        catch (ImportException e) {
+            log.error("import: {}", e.getMessage());
+            exitCode = Math.max(exitCode, BAD);
+        }
+        catch (RuntimeException e) {
+            log.error("import of {} failed (rerun the same command to resume): {}", file, e.getMessage(), e);
+            exitCode = FAILED;
         }
     }
 

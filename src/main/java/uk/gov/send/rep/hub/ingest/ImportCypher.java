@@ -100,9 +100,8 @@ final class ImportCypher {
     static final Lookup CHILD_CURRENT_AREA = optionalLookup("child's current area",
         "MATCH (:Child {ref: value})-[:RESIDENT_IN]->(n:LocalArea)", "n.code");
 
-    /** A registered setting by its URN (its ref is its URN). */
-    static final Lookup SETTING_BY_URN = lookup("setting with URN", "MATCH (n:Setting {ref: value}) WHERE n.urn = value",
-        "n.ref");
+    /** A registered setting by its URN (unique), resolved to its ref. */
+    static final Lookup SETTING_BY_URN = lookup("setting with URN", "MATCH (n:Setting {urn: value})", "n.ref");
 
     /**
      * Settings ({@code SettingsKind}): MERGEd on ref, every property SET (the latest file wins), and

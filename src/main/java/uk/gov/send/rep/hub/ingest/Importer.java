@@ -116,7 +116,7 @@ public class Importer {
             log.info("{}: resuming run {} after line {} ({} batches committed)", name, runId, linesDone,
                 run.get("batchesDone").asLong());
         }
-        load(csv, kind, kindFile, validation, runId, run.get("batchesDone").asLong(), linesDone);
+        load(name, csv, kind, kindFile, validation, runId, run.get("batchesDone").asLong(), linesDone);
         kindFile.afterLoad();
         database.write(ImportCypher.COMPLETE_RUN, Map.of("id", runId, "rowsRead", validation.rowsRead,
             "rowsImported", goodRows, "badRows", validation.badLines.cardinality()));
@@ -209,7 +209,7 @@ public class Importer {
     }
 
     /** Writes the good rows after {@code linesDone} in batches, each with the run's progress. */
-    private void load(CsvFile csv, ImportKind kind, KindFile kindFile, Validation validation, String runId,
+    private void load(String name, CsvFile csv, ImportKind kind, KindFile kindFile, Validation validation, String runId,
             long batchesDone, long linesDone) {
         Progress progress = new Progress("import " + kind.name(), validation.written);
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("import-writer").unstarted(r));
@@ -235,7 +235,7 @@ public class Importer {
                     if (failure.get() == null) {
                         database.writeBatch(kind.statement(), rows, done);
                         progress.add(rows.size());
-                        log.debug("batch {} committed (through line {})", done.get("batchesDone"), done.get("linesDone"));
+                        log.debug("{}: batch {} committed (through line {})", name, done.get("batchesDone"), done.get("linesDone"));
                     }
                 }
                 catch (RuntimeException e) {

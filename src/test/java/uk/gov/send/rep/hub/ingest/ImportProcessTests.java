@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,57 +28,107 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The import command as a user runs it, in real child processes against an embedded data
- * directory: killed (SIGKILL) in the middle of a file, the same command again ends with every
- * row in exactly once; a third run says "already imported"; a file with bad rows exits 2 and
- * writes nothing.
+ * directory. One command loads a file of every kind in order (settings, children, plans,
+ * placements, cohorts, children's observations, EES); it is killed with {@code SIGKILL} in the
+ * middle of each file in turn, the same command run again each time, so every kind is killed
+ * mid-file once and resumed once. The graph then holds every row exactly once; a last run says
+ * "already imported" for every file and rejects a file with a bad row (exit 2), writing nothing.
  */
 class ImportProcessTests {
 
     private static final Duration LIMIT = Duration.ofSeconds(240);
-    private static final int FIRST_YEAR = 1900;
-    private static final int YEARS = 200;
-    private static final List<String> MEASURES = List.of("TST-KILL-A", "TST-KILL-B");
+    /** Rows per file, and rows per batch: a kill after batch {@link #KILL_AFTER} is in the middle. */
+    private static final int ROWS = 3_000;
+    private static final int BATCH = 100;
+    private static final int KILL_AFTER = 8;
+    private static final int EES_YEARS = 20;
+    private static final List<String> EES_MEASURES = List.of("TST-KILL-A", "TST-KILL-B");
+    private static final String PILOT = "TST-KILL-PIL";
 
     @TempDir
     Path temp;
 
     @Test
-    void shouldEndWithEveryRowExactlyOnceAfterAKillAndARerun() throws Exception {
+    void shouldEndWithEveryRowOfEveryKindExactlyOnceAfterAKillInEachFileAndReruns() throws Exception {
         Path dataDir = temp.resolve("data");
         assertThat(run(List.of("seed", "--scale", "none"), dataDir, "seed.log")).as("seed exit code").isZero();
-        Path file = temp.resolve("big.csv");
-        int areas = eesFile(file);
-        long expected = (long) areas * YEARS * MEASURES.size();
+        List<String[]> areas = areas().subList(0, 10);
+        // The cohort list needs a pilot in those areas: five intervention areas, five comparison.
+        withDatabase(dataDir, db -> {
+            db.executeTransactionally("""
+            CREATE (p:Pilot {code: $pilot, name: 'Kill test pilot', start: date('2024-01-01'), end: date('2026-08-31'),
+              status: 'ACTIVE'})
+            WITH p UNWIND range(0, size($areas) - 1) AS i
+            MATCH (a:LocalArea {code: $areas[i]})
+            CREATE (p)-[:IN_AREA {arm: CASE WHEN i < 5 THEN 'INTERVENTION' ELSE 'COMPARISON' END}]->(a)""",
+                Map.of("pilot", PILOT, "areas", areas.stream().map(area -> area[3]).toList()));
+            return null;
+        });
+
+        // Child i lives in area i % 10, is at setting i, has plan i, is in the cohort, has one observation.
+        List<String> command = new ArrayList<>(List.of("import"));
+        List<String> files = new ArrayList<>();
+        for (String[] kindAndFile : List.of(
+                new String[] {"settings", write("settings.csv", "URN,LA (code),EstablishmentNumber,EstablishmentName,"
+                    + "TypeOfEstablishment (code),PhaseOfEducation (name)", i -> (900_000 + i) + "," + area(areas, i)[2] + ","
+                    + (1000 + i / 10) + ",Kill test school " + i + ",01,Primary")},
+                new String[] {"children", write("children.csv", "child_ref,census_date,la_code,birth_year,sex,year_group,"
+                    + "sen_provision,primary_need", i -> child(i) + ",2025-01-16," + area(areas, i)[2] + ",2015,"
+                    + (i % 2 == 0 ? "F" : "M") + ",4,E,ASD")},
+                new String[] {"plans", write("plans.csv", "child_ref,plan_ref,la_code,request_date,decision,decision_date,"
+                    + "issue_date,template", i -> child(i) + ",TST-KILL-P" + i + "," + area(areas, i)[2]
+                    + ",2024-01-08,ASSESS,2024-02-05,2024-05-" + (10 + i % 20) + ",STANDARDISED")},
+                new String[] {"placements", write("placements.csv", "child_ref,urn,start_date,end_date",
+                    i -> child(i) + "," + (900_000 + i) + ",2024-09-02,")},
+                new String[] {"cohorts", write("cohorts.csv", "pilot_code,child_ref,arm,enrolled,left",
+                    i -> PILOT + "," + child(i) + "," + (i % 10 < 5 ? "INTERVENTION" : "COMPARISON") + ",2024-09-02,")},
+                new String[] {"child-observations", write("observations.csv", "child_ref,measure,time_period,time_identifier,"
+                    + "value,numerator,denominator", i -> child(i) + ",ABSENCE_RATE,202425,Autumn term,,"
+                    + (i % 40) + ",140")},
+                new String[] {"ees", eesFile(temp.resolve("ees.csv"))})) {
+            command.addAll(List.of("--kind", kindAndFile[0], kindAndFile[1]));
+            files.add(Path.of(kindAndFile[1]).getFileName().toString());
+        }
         Path mapping = Files.writeString(temp.resolve("mapping.csv"), """
             column,measure,name,unit,polarity,valueKind,level,periodType
             a,TST-KILL-A,Test kill A,PERCENT,NEUTRAL,MEAN,AREA,ACADEMIC_YEAR
             b,TST-KILL-B,Test kill B,COUNT,NEUTRAL,MEAN,AREA,ACADEMIC_YEAR
             """);
-        List<String> command = List.of("import", "--kind", "ees", file.toString(), "--mapping", mapping.toString());
+        command.addAll(List.of("--mapping", mapping.toString()));
+        List<String> killable = new ArrayList<>(command);
+        killable.addAll(List.of("--hub.ingest.batch-size=" + BATCH,
+            "--logging.level.uk.gov.send.rep.hub.ingest.Importer=DEBUG"));
 
-        // Killed once 20 batches of 100 rows are committed.
-        List<String> killed = new ArrayList<>(command);
-        killed.addAll(List.of("--hub.ingest.batch-size=100", "--logging.level.uk.gov.send.rep.hub.ingest.Importer=DEBUG"));
-        Process process = start(killed, dataDir, temp.resolve("killed.log"));
-        awaitLine(process, temp.resolve("killed.log"), Pattern.compile("batch 20 committed"));
-        process.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
-
-        Map<String, Object> afterKill = state(dataDir);
-        assertThat(afterKill.get("status")).as("the run after the kill").isEqualTo("LOADING");
-        long partly = (long) afterKill.get("observations");
-        assertThat(partly).as("observations after the kill").isBetween(2_000L, expected - 1);
-        // The run's progress is committed with each batch: it counts exactly what is there.
-        assertThat(afterKill.get("rowsWritten")).isEqualTo(partly);
-
-        assertThat(run(command, dataDir, "rerun.log")).as("rerun exit code").isZero();
+        // Killed in the middle of each file in turn: run k resumes file k - 1 and is killed in file k.
+        for (int k = 0; k < files.size(); k++) {
+            Path log = temp.resolve("killed-" + k + ".log");
+            Process process = start(killable, dataDir, log);
+            awaitLine(process, log, Pattern.compile(Pattern.quote(files.get(k)) + ": batch " + KILL_AFTER + " committed"));
+            process.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+            String text = Files.readString(log);
+            if (k > 0) {
+                assertThat(text).as("run %d resumes %s", k, files.get(k - 1)).contains(files.get(k - 1) + ": resuming run");
+            }
+            assertThat(text).as("run %d is killed before %s is complete", k, files.get(k))
+                .doesNotContain(files.get(k) + " (");
+        }
+        assertThat(run(killable, dataDir, "rerun.log")).as("rerun exit code").isZero();
         String rerun = Files.readString(temp.resolve("rerun.log"));
-        assertThat(rerun).contains("resuming run").contains(": imported");
-        Map<String, Object> done = state(dataDir);
-        assertThat(done).containsEntry("status", "COMPLETE").containsEntry("observations", expected)
-            .containsEntry("keys", expected).containsEntry("observed", expected).containsEntry("linkedOnce", expected)
-            .containsEntry("subjects", (long) areas);
+        assertThat(rerun).contains(files.getLast() + ": resuming run").contains("ees.csv (ees): imported");
 
-        // The same file again, with a file with a bad row: the first is already in, the second rejected (exit 2).
+        Map<String, Object> done = state(dataDir);
+        long eesRows = (long) areas().size() * EES_YEARS * EES_MEASURES.size();
+        assertThat(done).containsAllEntriesOf(Map.ofEntries(
+            Map.entry("runs", List.of("COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE")),
+            Map.entry("settings", (long) ROWS), Map.entry("settingsInTheirArea", (long) ROWS),
+            Map.entry("children", (long) ROWS), Map.entry("childrenInTheirArea", (long) ROWS),
+            Map.entry("plans", (long) ROWS), Map.entry("plansLinkedOnce", (long) ROWS),
+            Map.entry("placements", (long) ROWS), Map.entry("distinctPlacements", (long) ROWS),
+            Map.entry("enrolments", (long) ROWS), Map.entry("enrolledInTheirArm", (long) ROWS),
+            Map.entry("childObservations", (long) ROWS), Map.entry("childObservationsLinkedOnce", (long) ROWS),
+            Map.entry("eesObservations", eesRows), Map.entry("eesObservationsLinkedOnce", eesRows)));
+
+        // The same command again, with a file with a bad row: every file is already in, the new one rejected (exit 2).
         Path bad = Files.writeString(temp.resolve("bad.csv"), """
             time_period,time_identifier,geographic_level,old_la_code,new_la_code,a,b
             202324,Academic year,Local authority,840,E06000047,1,2
@@ -86,33 +137,82 @@ class ImportProcessTests {
         List<String> again = new ArrayList<>(command);
         again.add(bad.toString());
         assertThat(run(again, dataDir, "again.log")).as("exit code with a rejected file").isEqualTo(2);
-        assertThat(Files.readString(temp.resolve("again.log"))).contains("big.csv (ees): already imported, nothing written")
-            .contains("bad.csv (ees): REJECTED").contains("bad row: line 3, old_la_code: no local area with DfE code '999'");
+        String log = Files.readString(temp.resolve("again.log"));
+        for (String file : files) {
+            assertThat(log).contains(file + " (");
+            assertThat(log).as(file).containsPattern(Pattern.quote(file) + " \\([a-z-]+\\): already imported, nothing written");
+        }
+        assertThat(log).contains("bad.csv (ees): REJECTED").contains("bad row: line 3, old_la_code: no local area with DfE code '999'");
         assertThat(state(dataDir)).isEqualTo(done);
     }
 
-    /** An EES file of every area in the reference data, {@link #YEARS} academic years, two indicators. */
-    private static int eesFile(Path file) throws IOException {
-        List<String[]> areas = new ArrayList<>();
-        try (InputStream in = ImportProcessTests.class.getResourceAsStream("/seed/local-authorities.csv")) {
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
-                .forEach(line -> areas.add(line.split(",")));
+    private static String child(int i) {
+        return String.format(Locale.ROOT, "C%010x", 0xabc000000L + i);
+    }
+
+    private static String[] area(List<String[]> areas, int i) {
+        return areas.get(i % areas.size());
+    }
+
+    /** A file of {@link #ROWS} rows, row i given by {@code row}. */
+    private String write(String name, String header, java.util.function.IntFunction<String> row) throws IOException {
+        StringBuilder csv = new StringBuilder(header).append('\n');
+        for (int i = 0; i < ROWS; i++) {
+            csv.append(row.apply(i)).append('\n');
         }
+        return Files.writeString(temp.resolve(name), csv).toString();
+    }
+
+    /** The reference areas: region, region name, DfE code, ONS code, name, role. */
+    private static List<String[]> areas() throws IOException {
+        try (InputStream in = ImportProcessTests.class.getResourceAsStream("/seed/local-authorities.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).map(line -> line.split(",")).toList();
+        }
+    }
+
+    /** An EES file of every area in the reference data, {@link #EES_YEARS} academic years, two indicators. */
+    private static String eesFile(Path file) throws IOException {
         StringBuilder csv = new StringBuilder("time_period,time_identifier,geographic_level,old_la_code,new_la_code,a,b\n");
-        for (int year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
+        for (int year = 1900; year < 1900 + EES_YEARS; year++) {
             int period = year * 100 + (year + 1) % 100;
-            for (String[] area : areas) {
+            for (String[] area : areas()) {
                 csv.append(period).append(",Academic year,Local authority,").append(area[2]).append(',').append(area[3])
                     .append(',').append(year % 97).append('.').append(area[2]).append(',').append(year % 5 == 0 ? "c" : "12")
                     .append('\n');
             }
         }
-        Files.writeString(file, csv);
-        return areas.size();
+        return Files.writeString(file, csv).toString();
     }
 
-    /** The run and the observations of {@link #MEASURES}, read from the data directory with the hub stopped. */
+    /** What each kind wrote, counted with the hub stopped: every row once, each linked once. */
     private static Map<String, Object> state(Path dataDir) {
+        return withDatabase(dataDir, db -> db.executeTransactionally("""
+            CALL () { MATCH (r:ImportRun) RETURN collect(r.status) AS runs }
+            CALL () { MATCH (s:Setting) WHERE s.ref STARTS WITH '9' AND size(s.ref) = 6
+              RETURN count(s) AS settings, count(CASE WHEN COUNT { (s)-[:IN_AREA]->() } = 1
+                AND EXISTS { (s)-[:IN_AREA]->(:LocalArea {dfeCode: substring(s.laestab, 0, 3)}) } THEN 1 END) AS settingsInTheirArea }
+            CALL () { MATCH (c:Child) WHERE c.ref STARTS WITH 'C0abc'
+              RETURN count(c) AS children, count(CASE WHEN COUNT { (c)-[:RESIDENT_IN]->() } = 1 THEN 1 END) AS childrenInTheirArea }
+            CALL () { MATCH (p:Plan) WHERE p.ref STARTS WITH 'TST-KILL-P'
+              RETURN count(p) AS plans, count(CASE WHEN COUNT { (p)<-[:HAS_PLAN]-() } = 1 AND COUNT { (p)-[:MAINTAINED_BY]->() } = 1
+                AND EXISTS { (p)<-[:HAS_PLAN]-(:Child)-[:RESIDENT_IN]->(a:LocalArea)<-[:MAINTAINED_BY]-(p) } THEN 1 END) AS plansLinkedOnce }
+            CALL () { MATCH (c:Child)-[r:PLACED_AT]->(s:Setting) WHERE c.ref STARTS WITH 'C0abc'
+              RETURN count(r) AS placements, count(DISTINCT [c.ref, s.ref, r.from]) AS distinctPlacements }
+            CALL () { MATCH (c:Child)-[r:IN_COHORT]->(p:Pilot {code: $pilot})
+              RETURN count(r) AS enrolments,
+                count(CASE WHEN EXISTS { (c)-[:RESIDENT_IN]->(:LocalArea)<-[a:IN_AREA]-(p) WHERE a.arm = r.arm } THEN 1 END)
+                  AS enrolledInTheirArm }
+            CALL () { MATCH (o:Observation {measure: 'ABSENCE_RATE'})
+              RETURN count(o) AS childObservations,
+                count(CASE WHEN COUNT { (o)<-[:OBSERVED]-(:Child) } = 1 THEN 1 END) AS childObservationsLinkedOnce }
+            CALL () { MATCH (o:Observation) WHERE o.measure IN $measures
+              RETURN count(o) AS eesObservations,
+                count(CASE WHEN COUNT { (o)<-[:OBSERVED]-(:LocalArea) } = 1 THEN 1 END) AS eesObservationsLinkedOnce }
+            RETURN *""", Map.of("pilot", PILOT, "measures", EES_MEASURES), result -> result.next()));
+    }
+
+    /** Runs {@code work} on the data directory's database, opened in this JVM with no hub running. */
+    private static <T> T withDatabase(Path dataDir, java.util.function.Function<GraphDatabaseService, T> work) {
         long started = System.nanoTime();
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
             .setConfig(GraphDatabaseSettings.data_directory, dataDir)
@@ -120,21 +220,11 @@ class ImportProcessTests {
             .setConfig(BoltConnector.enabled, false)
             .build();
         try {
-            GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            return db.executeTransactionally("""
-                OPTIONAL MATCH (r:ImportRun) WHERE r.file ENDS WITH 'big.csv'
-                WITH r
-                OPTIONAL MATCH (o:Observation) WHERE o.measure IN $measures
-                WITH r, count(o) AS observations, count(DISTINCT o.key) AS keys,
-                     sum(COUNT { (o)<-[:OBSERVED]-() }) AS observed,
-                     count(CASE WHEN COUNT { (o)<-[:OBSERVED]-(:LocalArea) } = 1 THEN 1 END) AS linkedOnce,
-                     count(DISTINCT [(o)<-[:OBSERVED]-(a) | a.code][0]) AS subjects
-                RETURN r.status AS status, r.rowsWritten AS rowsWritten, observations, keys, observed, linkedOnce, subjects""",
-                Map.of("measures", MEASURES), result -> result.next());
+            return work.apply(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
         }
         finally {
             dbms.shutdown();
-            System.out.printf("state: %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            System.out.printf("database: %d ms%n", (System.nanoTime() - started) / 1_000_000);
         }
     }
 
