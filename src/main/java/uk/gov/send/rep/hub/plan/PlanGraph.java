@@ -35,10 +35,10 @@ public class PlanGraph {
         p -> new Plan(str(p, "ref"), str(p, "kind"), date(p, "requested"), str(p, "decision"), date(p, "decided"),
             date(p, "issued"), decimal(p, "weeksToIssue"), Boolean.TRUE.equals(bool(p, "exceptionsApply")),
             str(p, "template"), Boolean.TRUE.equals(bool(p, "digital")), str(p, "status"), date(p, "ceased"),
-            str(p, "ceaseReason")),
+            str(p, "ceaseReason"), date(p, "reviewed")),
         List.of(string("ref"), string("kind"), Field.date("requested").mandatory(), enumeration("decision"), Field.date("decided"),
             Field.date("issued"), number("weeksToIssue"), bool("exceptionsApply"), enumeration("template"), bool("digital"),
-            enumeration("status"), Field.date("ceased"), enumeration("ceaseReason")))
+            enumeration("status"), Field.date("ceased"), enumeration("ceaseReason"), Field.date("reviewed")))
         // A plan is the data of the local area that maintains it (ADR 0010).
         .protectedBy(Guard.areas(Guard.out("MAINTAINED_BY", "LocalArea")));
 
