@@ -4,5 +4,8 @@
  * database in batches), then loads it in transactional, resumable batches under an
  * {@code ImportRun}, and kinds that say what a file holds: its columns, row validation, natural
  * key and MERGE statement (EES tidy data of published statistics, children's observations).
+ * Files arrive by the {@code import} command or uploaded over HTTP ({@code POST /import/{kind}},
+ * {@link uk.gov.send.rep.hub.ingest.ImportUploadController}), a local area's upload restricted to
+ * its own area's rows by the core ({@link uk.gov.send.rep.hub.ingest.ImportOptions#scopeArea()}).
  */
 package uk.gov.send.rep.hub.ingest;
