@@ -37,14 +37,16 @@ import uk.gov.send.rep.hub.query.Scope;
  *
  * <ul>
  * <li>{@code NATIONAL} may import any rows; {@code LOCAL_AREA} only its own area's
- *     ({@link ImportOptions#scopeArea()}: another area's row is a bad row); every other role gets
+ *     ({@link ImportOptions#scopeArea()}: another area's row is a bad row), and may not declare
+ *     measures in a mapping file (the catalogue is national); every other role gets
  *     403 (Spring Security has already answered 401 to a request without a valid token).
  * <li>200 with the reports (a JSON list of {@link ImportReport}) when every file was imported or
  *     was already in; 422 with the reports when a file was rejected for bad rows; 400
  *     {@code {"error", "message", "reports"}} for unusable input (an unknown kind, a bad
  *     {@code map}, a file without a required column), after the reports of the files before it:
  *     the files after it are not imported; 413 over {@code spring.servlet.multipart.max-file-size}
- *     ({@link ImportUploadAdvice}).
+ *     ({@link ImportUploadAdvice}); 500 {@code {"error": "INTERNAL_ERROR", "message"}} when the
+ *     import fails otherwise (the database; a kind whose rows cannot be checked against the scope).
  * <li>Every upload that reaches the controller is a write in the audit log, as a mutation is
  *     ({@code operationType: mutation}, {@code operationName: import <kind>}). If the event cannot
  *     be written the answer is withheld (500), as GraphQL withholds a mutation's.
@@ -72,7 +74,16 @@ class ImportUploadController {
             @RequestParam(name = "goodRowsOnly", required = false) String goodRowsOnly,
             @RequestParam(name = "map", required = false) List<String> map,
             @RequestParam(name = "mapping", required = false) MultipartFile mapping, Scope scope) {
-        ResponseEntity<Object> response = answer(kind, files, goodRowsOnly, map, mapping, scope);
+        ResponseEntity<Object> response;
+        try {
+            response = answer(kind, files, goodRowsOnly, map, mapping, scope);
+        }
+        catch (RuntimeException failure) {
+            // A failure (the database, a kind that cannot be checked against the scope) is audited too; a rerun resumes.
+            log.error("Upload of {} by {} failed: {}", kind, scope.subject(), failure.getMessage(), failure);
+            response = error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "The import failed; "
+                + "the hub's log says why (uploading the same files again resumes it)", List.of());
+        }
         AuditOutcome outcome = response.getStatusCode().is2xxSuccessful() ? AuditOutcome.OK : AuditOutcome.ERROR;
         String operation = "import " + kind;
         try {
@@ -144,6 +155,11 @@ class ImportUploadController {
             catch (UncheckedIOException failure) {
                 throw failure;
             }
+        }
+        if (scopeArea != null && mappings.stream().anyMatch(MeasureMapping::declares)) {
+            // The measure catalogue is national: a local area maps to measures in it, never adds to it.
+            return error(HttpStatus.FORBIDDEN, "FORBIDDEN", "mapping: a line with a name declares a measure, which only "
+                + "NATIONAL may do; map columns to measures in the catalogue (column and measure only)", List.of());
         }
         ImportOptions options = new ImportOptions(good, mappings, scopeArea);
         List<ImportReport> reports = new ArrayList<>();

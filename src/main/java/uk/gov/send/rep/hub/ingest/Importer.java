@@ -210,7 +210,8 @@ public class Importer {
             return true;
         }
         if (!(parameters.get(ImportOptions.SCOPE_AREAS) instanceof List<?> areas)) {
-            throw new IllegalStateException("A completed row has no '" + ImportOptions.SCOPE_AREAS + "' list (the local "
+            // Not IllegalStateException: CsvFile reports that as an unreadable file (a 400, not a bug).
+            throw new UnsupportedOperationException("A completed row has no '" + ImportOptions.SCOPE_AREAS + "' list (the local "
                 + "areas it touches), so it cannot be checked against the scope " + scopeArea + ": every kind's "
                 + "KindFile.complete must set it");
         }

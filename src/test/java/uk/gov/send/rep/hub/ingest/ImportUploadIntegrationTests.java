@@ -77,6 +77,50 @@ class ImportUploadIntegrationTests {
         RETURN coalesce(s.ref, s.code) AS subject, o.timeIdentifier AS term, o.value AS value
         ORDER BY subject, term""";
 
+    /**
+     * A kind that forgets {@code scopeAreas} (what a new kind might do): under a scope the core must
+     * refuse it, not write what no one checked.
+     */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class UnscopedKindConfiguration {
+
+        @org.springframework.context.annotation.Bean
+        ImportKind unscopedTestKind() {
+            return new ImportKind() {
+                @Override
+                public String name() {
+                    return "test-unscoped";
+                }
+
+                @Override
+                public String description() {
+                    return "a test kind whose rows do not say which areas they touch";
+                }
+
+                @Override
+                public KindFile open(String file, List<String> header, ImportOptions options) {
+                    return new KindFile() {
+                        @Override
+                        public List<Candidate> parse(CsvRow row, RowProblems problems) {
+                            return List.of(new Candidate(Map.of("ref", row.get("child_ref")), List.of()));
+                        }
+
+                        @Override
+                        public Map<String, Object> complete(Candidate candidate, Resolved resolved, RowProblems problems) {
+                            return Map.of("key", "TST-U-UNSCOPED|" + candidate.parameters().get("ref"),
+                                "ref", candidate.parameters().get("ref"));
+                        }
+                    };
+                }
+
+                @Override
+                public String statement() {
+                    return "UNWIND $rows AS row CREATE (:Observation {key: row.key, measure: 'TST-U-UNSCOPED'})";
+                }
+            };
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -380,6 +424,31 @@ class ImportUploadIntegrationTests {
         assertThat(answer.status()).as(answer.text()).isEqualTo(413);
         assertThat(answer.body().get("message").asString()).contains("64KB").contains("spring.servlet.multipart.max-file-size");
         assertThat(observations()).isEmpty();
+    }
+
+    @Test
+    void shouldLetALocalAreaImportItsOwnEesRowsButNotDeclareMeasures() {
+        Answer own = upload(Role.LOCAL_AREA, "ees", Part.file("absence.csv", EES), Part.field("map", "absence_rate=TST-U-ABS"),
+            Part.field("goodRowsOnly", "true"));
+        assertThat(own.status()).as(own.text()).isEqualTo(200);
+        assertThat(own.body().get(0).get("badRows").get(0).get("column").asString()).isEqualTo("new_la_code");
+        assertThat(observations()).containsExactly("TST-U-921 Academic year 5.25");
+
+        Answer declaring = upload(Role.LOCAL_AREA, "ees", Part.file("absence.csv", EES), new Part("mapping", "map.csv",
+            "column,measure,name,unit,polarity\nabsence_rate,TST-U-NEW,New measure,PERCENT,LOWER_IS_BETTER\n"));
+        assertThat(declaring.status()).as(declaring.text()).isEqualTo(403);
+        assertThat(declaring.body().get("message").asString()).contains("only NATIONAL");
+        assertThat(TestGraph.run("MATCH (m:Measure {code: 'TST-U-NEW'}) RETURN m")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAKindWhoseRowsDoNotNameTheirAreasUnderAScope() {
+        Answer answer = upload(Role.LOCAL_AREA, "test-unscoped", Part.file("own.csv", OWN_CHILDREN));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(500);
+        assertThat(answer.body().get("error").asString()).isEqualTo("INTERNAL_ERROR");
+        assertThat(observations()).isEmpty();
+        assertThat(TestGraph.run("MATCH (o:Observation {measure: 'TST-U-UNSCOPED'}) RETURN o")).isEmpty();
     }
 
     @Test
