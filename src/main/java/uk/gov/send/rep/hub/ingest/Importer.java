@@ -124,7 +124,7 @@ public class Importer {
             log.info("{}: resuming run {} after line {} ({} batches committed)", name, runId, linesDone,
                 run.get("batchesDone").asLong());
         }
-        load(csv, kind, kindFile, validation, options.scopeArea(), runId, run.get("batchesDone").asLong(), linesDone);
+        load(csv, kind, kindFile, validation, runId, run.get("batchesDone").asLong(), linesDone);
         kindFile.afterLoad();
         database.write(ImportCypher.COMPLETE_RUN, Map.of("id", runId, "rowsRead", validation.rowsRead,
             "rowsImported", goodRows, "badRows", validation.badLines.cardinality()));
@@ -135,6 +135,7 @@ public class Importer {
     /** Parses every row, checks references and natural keys: what is bad, nothing written. */
     private Validation validate(CsvFile csv, KindFile kindFile, String scopeArea) {
         Validation validation = new Validation();
+        validation.scopeArea = scopeArea;
         Map<Lookup, Set<String>> referenced = new HashMap<>();
         csv.forEach(row -> {
             validation.rowsRead++;
@@ -247,8 +248,8 @@ public class Importer {
     }
 
     /** Writes the good rows after {@code linesDone} in batches, each with the run's progress. */
-    private void load(CsvFile csv, ImportKind kind, KindFile kindFile, Validation validation, String scopeArea,
-            String runId, long batchesDone, long linesDone) {
+    private void load(CsvFile csv, ImportKind kind, KindFile kindFile, Validation validation, String runId,
+            long batchesDone, long linesDone) {
         Progress progress = new Progress("import " + kind.name(), validation.written);
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("import-writer").unstarted(r));
         Semaphore slots = new Semaphore(IN_FLIGHT);
@@ -290,7 +291,7 @@ public class Importer {
                 if (validation.badLines.get(Math.toIntExact(row.line()))) {
                     return;
                 }
-                List<Map<String, Object>> rows = complete(kindFile, row, validation.resolved, scopeArea,
+                List<Map<String, Object>> rows = complete(kindFile, row, validation.resolved, validation.scopeArea,
                     validation.quiet(row.line()));
                 if (row.line() <= linesDone) {
                     progress.add(rows.size());
@@ -355,6 +356,8 @@ public class Importer {
         final List<BadRow> badRows = new ArrayList<>();
         final Map<String, Long> skipped = new TreeMap<>();
         Map<Lookup, Map<String, String>> resolved;
+        /** The upload's scope ({@link ImportOptions#scopeArea()}), checked again as rows are loaded. */
+        String scopeArea;
 
         Problems problems(long line) {
             return new Problems(this, line);
