@@ -109,7 +109,10 @@ class ChildObservationKind extends ObservationKind {
             if (!area.isEmpty()) {
                 areas.computeIfAbsent((String) candidate.parameters().get("measure"), m -> new HashSet<>()).add(area);
             }
-            return ObservationValues.keyed(candidate.parameters(), "Child", child.value());
+            Map<String, Object> parameters = ObservationValues.keyed(candidate.parameters(), "Child", child.value());
+            // The area the child lives in ("" for none: outside every local area's scope).
+            parameters.put(ImportOptions.SCOPE_AREAS, List.of(area));
+            return parameters;
         }
 
         @Override

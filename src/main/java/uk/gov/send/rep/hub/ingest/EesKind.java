@@ -167,7 +167,9 @@ class EesKind extends ObservationKind {
                     + ", but new_la_code is " + area);
                 return null;
             }
-            return ObservationValues.keyed(candidate.parameters(), "LocalArea", area);
+            Map<String, Object> parameters = ObservationValues.keyed(candidate.parameters(), "LocalArea", area);
+            parameters.put(ImportOptions.SCOPE_AREAS, List.of(area));
+            return parameters;
         }
 
         @Override

@@ -78,12 +78,20 @@ public class Importer {
      * @throws ImportException when the kind, the file's columns or the options are unusable (nothing written)
      */
     public ImportReport importFile(String kindName, Path file, ImportOptions options) {
+        return importFile(kindName, file, file.toString(), options);
+    }
+
+    /**
+     * Imports one file under the name {@code name} (an upload's file name: reports, messages and
+     * the {@code ImportRun} name it, not the temporary file it was stored to).
+     * @throws ImportException when the kind, the file's columns or the options are unusable (nothing written)
+     */
+    public ImportReport importFile(String kindName, Path file, String name, ImportOptions options) {
         ImportKind kind = kinds.get(kindName);
         if (kind == null) {
             throw new ImportException("Unknown kind '" + kindName + "'; kinds: " + String.join(", ", kinds.keySet()));
         }
         long started = System.nanoTime();
-        String name = file.toString();
         String runId = runId(kind, file, options);
         List<Record> existing = database.read(ImportCypher.RUN, Map.of("id", runId));
         if (!existing.isEmpty() && "COMPLETE".equals(existing.getFirst().get("status").asString())) {
@@ -101,7 +109,7 @@ public class Importer {
         if (kindFile.surveys()) {
             csv.forEach(kindFile::survey);
         }
-        Validation validation = validate(csv, kindFile);
+        Validation validation = validate(csv, kindFile, options.scopeArea());
         long goodRows = validation.rowsRead - validation.badLines.cardinality() - validation.skippedRows();
         if (!validation.badRows.isEmpty() && !options.goodRowsOnly()) {
             log.info("{}: rejected, {} bad rows", name, validation.badLines.cardinality());
@@ -125,8 +133,9 @@ public class Importer {
     }
 
     /** Parses every row, checks references and natural keys: what is bad, nothing written. */
-    private Validation validate(CsvFile csv, KindFile kindFile) {
+    private Validation validate(CsvFile csv, KindFile kindFile, String scopeArea) {
         Validation validation = new Validation();
+        validation.scopeArea = scopeArea;
         Map<Lookup, Set<String>> referenced = new HashMap<>();
         csv.forEach(row -> {
             validation.rowsRead++;
@@ -144,7 +153,7 @@ public class Importer {
                 return;
             }
             Problems problems = validation.problems(row.line());
-            List<Map<String, Object>> rows = complete(kindFile, row, validation.resolved, problems);
+            List<Map<String, Object>> rows = complete(kindFile, row, validation.resolved, scopeArea, problems);
             if (problems.bad) {
                 return;
             }
@@ -170,7 +179,7 @@ public class Importer {
 
     /** The candidates of a row completed, or an empty list with the row reported bad. */
     private static List<Map<String, Object>> complete(KindFile kindFile, CsvRow row, Map<Lookup, Map<String, String>> resolved,
-            Problems problems) {
+            String scopeArea, Problems problems) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Candidate candidate : kindFile.parse(row, problems.quiet())) {
             boolean known = true;
@@ -183,12 +192,42 @@ public class Importer {
             if (known) {
                 Map<String, Object> parameters = kindFile.complete(candidate,
                     reference -> resolved.get(reference.lookup()).get(reference.value()), problems);
-                if (parameters != null) {
+                if (parameters != null && inScope(parameters, scopeArea, candidate, problems)) {
                     rows.add(parameters);
                 }
             }
         }
         return problems.bad ? List.of() : rows;
+    }
+
+    /**
+     * Whether a completed row touches only the scope's area (always, with no scope); else reported
+     * bad at the column of its first reference. A kind whose rows do not say which areas they touch
+     * cannot be imported under a scope: fails loudly rather than write what no one checked.
+     */
+    private static boolean inScope(Map<String, Object> parameters, String scopeArea, Candidate candidate,
+            Problems problems) {
+        if (scopeArea == null) {
+            return true;
+        }
+        if (!(parameters.get(ImportOptions.SCOPE_AREAS) instanceof List<?> areas)) {
+            // Not IllegalStateException: CsvFile reports that as an unreadable file (a 400, not a bug).
+            throw new UnsupportedOperationException("A completed row has no '" + ImportOptions.SCOPE_AREAS + "' list (the local "
+                + "areas it touches), so it cannot be checked against the scope " + scopeArea + ": every kind's "
+                + "KindFile.complete must set it");
+        }
+        String column = candidate.references().isEmpty() ? null : candidate.references().getFirst().column();
+        if (areas.isEmpty() || areas.stream().anyMatch(area -> area == null || area.toString().isEmpty())) {
+            problems.bad(column, "the row belongs to no local area, so it is outside your scope (" + scopeArea + ")");
+            return false;
+        }
+        for (Object area : areas) {
+            if (!scopeArea.equals(area)) {
+                problems.bad(column, "local area " + area + " is outside your scope (" + scopeArea + ")");
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each lookup's values that exist, with their keys: one query per lookup and batch of values. */
@@ -252,7 +291,8 @@ public class Importer {
                 if (validation.badLines.get(Math.toIntExact(row.line()))) {
                     return;
                 }
-                List<Map<String, Object>> rows = complete(kindFile, row, validation.resolved, validation.quiet(row.line()));
+                List<Map<String, Object>> rows = complete(kindFile, row, validation.resolved, validation.scopeArea,
+                    validation.quiet(row.line()));
                 if (row.line() <= linesDone) {
                     progress.add(rows.size());
                     return;
@@ -316,6 +356,8 @@ public class Importer {
         final List<BadRow> badRows = new ArrayList<>();
         final Map<String, Long> skipped = new TreeMap<>();
         Map<Lookup, Map<String, String>> resolved;
+        /** The upload's scope ({@link ImportOptions#scopeArea()}), checked again as rows are loaded. */
+        String scopeArea;
 
         Problems problems(long line) {
             return new Problems(this, line);

@@ -22,7 +22,10 @@ public interface KindFile {
 
     /**
      * A candidate's statement parameters once its references are known, including its natural
-     * {@code key}; null when a check across columns fails (reported to {@code problems}).
+     * {@code key} and {@value ImportOptions#SCOPE_AREAS}: a {@code List<String>} of the ONS codes of
+     * every local area the row touches ({@code ""} for a row of no known area), which the core checks
+     * against an upload's scope ({@link ImportOptions#scopeArea()}); null when a check across
+     * columns fails (reported to {@code problems}).
      */
     java.util.Map<String, Object> complete(Candidate candidate, Resolved resolved, RowProblems problems);
 

@@ -19,7 +19,12 @@ final class MappingFile {
     }
 
     static List<MeasureMapping> read(Path path) {
-        CsvFile csv = new CsvFile(path);
+        return read(path, path.toString());
+    }
+
+    /** The mapping file stored at {@code file}, named {@code path} in messages (an upload's file name). */
+    static List<MeasureMapping> read(Path file, String path) {
+        CsvFile csv = new CsvFile(file);
         List<String> header = csv.header();
         if (!header.contains("column") || !header.contains("measure")) {
             throw new ImportException(path + ": line 1: a mapping file's header is " + String.join(",", COLUMNS)

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 import uk.gov.send.rep.hub.query.GlobalId;
 
-/** An EHC plan (or a request that did not lead to one) and its timeline. */
+/**
+ * An EHC plan (or a request that did not lead to one) and its timeline.
+ * @param reviewed date of the latest annual review, null until reviewed
+ */
 public record Plan(String ref, String kind, LocalDate requested, String decision, LocalDate decided,
         LocalDate issued, Double weeksToIssue, Boolean exceptionsApply, String template, Boolean digital,
         String status, LocalDate ceased, String ceaseReason, LocalDate reviewed) {

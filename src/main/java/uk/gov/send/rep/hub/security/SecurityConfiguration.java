@@ -17,7 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * reads is the query scope's business, ADR 0010, and the downloads take their scope from
  * {@link ScopeArgumentResolver}), but a token that is sent must be valid: a bad one gets
  * {@code 401} with {@code WWW-Authenticate: Bearer error="invalid_token"} and never falls back to
- * anonymous. GraphiQL and its assets and the health endpoint are open;
+ * anonymous. Uploads of import files ({@code POST /import/*}) need a valid token (401 without
+ * one); the controller decides which roles may import. GraphiQL and its assets and the health endpoint are open;
  * every other actuator endpoint, and anything else, needs role {@code NATIONAL}.
  *
  * <p>CORS: {@code cors(withDefaults())} uses a {@code CorsConfigurationSource} bean named
@@ -31,6 +32,13 @@ class SecurityConfiguration {
 
     /** The CSV downloads of series, effects and comparisons (evaluation.EvaluationCsvController). */
     static final String CSV_DOWNLOADS = "/evaluation/*.csv";
+
+    /**
+     * Uploads of import files (ingest.ImportUploadController): any valid token reaches the
+     * controller, which refuses every role but NATIONAL and LOCAL_AREA with a JSON 403 (and audits
+     * the attempt); no token is 401.
+     */
+    static final String IMPORT_UPLOADS = "/import/*";
 
     @Bean
     SecurityFilterChain hubSecurityFilterChain(HttpSecurity http, ClaimNames claims) throws Exception {
@@ -46,6 +54,7 @@ class SecurityConfiguration {
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/graphql").permitAll()
                 .requestMatchers(HttpMethod.GET, CSV_DOWNLOADS).permitAll()
+                .requestMatchers(HttpMethod.POST, IMPORT_UPLOADS).authenticated()
                 .requestMatchers("/graphiql", "/graphiql/", "/graphiql/**", "/webjars/**").permitAll()
                 .requestMatchers(EndpointRequest.to("health")).permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(HubRole.NATIONAL.name())

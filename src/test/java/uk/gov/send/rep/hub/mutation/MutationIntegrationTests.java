@@ -267,6 +267,151 @@ class MutationIntegrationTests extends MutationFixture {
             Map.of("child", child))).isOne();
     }
 
+    private static final String PLAN = "plan { ref status requested decision decided issued weeksToIssue "
+        + "issuedWithin20Weeks exceptionsApply template digital reviewed ceased ceaseReason child { ref } "
+        + "maintainedBy { code } } errors { field code message } replayed";
+
+    private Answer planEvent(String input) {
+        return national("mutation { recordPlanEvent(input: {" + input + "}) { " + PLAN + " } }");
+    }
+
+    private static Map<String, Object> planRow(String ref) {
+        return TestGraph.run("""
+            MATCH (c:Child)-[:HAS_PLAN]->(p:Plan {ref: $ref})-[:MAINTAINED_BY]->(a:LocalArea)
+            RETURN c.ref AS child, a.code AS area, p.status AS status, toString(p.requested) AS requested,
+                p.decision AS decision, toString(p.decided) AS decided, toString(p.issued) AS issued,
+                p.weeksToIssue AS weeksToIssue, p.exceptionsApply AS exceptionsApply, p.template AS template,
+                p.digital AS digital, toString(p.reviewed) AS reviewed, toString(p.ceased) AS ceased,
+                p.ceaseReason AS ceaseReason""", Map.of("ref", ref)).stream().map(row -> row.asMap()).findFirst()
+            .orElse(null);
+    }
+
+    @Test
+    void recordsAPlansLifeFromRequestToCessation() {
+        String child = child("TST-MA", 2, 15);
+        Answer requested = planEvent("plan: \"TST-MPLAN-1\", event: REQUEST, date: \"2025-01-06\", child: \"" + child
+            + "\", digital: true");
+        assertThat(requested.errors()).isEmpty();
+        assertThat(errors(requested, "recordPlanEvent")).isEmpty();
+        assertThat(requested.values("recordPlanEvent.plan.status")).containsExactly("REQUESTED");
+        assertThat(requested.values("recordPlanEvent.plan.child.ref")).containsExactly(child);
+        assertThat(requested.values("recordPlanEvent.plan.maintainedBy.code")).containsExactly("TST-MA-A2");
+        assertThat(requested.values("recordPlanEvent.plan.template")).containsExactly("LOCAL");
+
+        Answer decided = planEvent("plan: \"TST-MPLAN-1\", event: DECISION, date: \"2025-02-03\", decision: ASSESS");
+        assertThat(errors(decided, "recordPlanEvent")).isEmpty();
+        assertThat(decided.values("recordPlanEvent.plan.status")).containsExactly("ASSESSING");
+
+        Answer issued = planEvent("plan: \"TST-MPLAN-1\", event: ISSUE, date: \"2025-05-05\", template: STANDARDISED");
+        assertThat(errors(issued, "recordPlanEvent")).isEmpty();
+        assertThat(issued.values("recordPlanEvent.plan.status")).containsExactly("ISSUED");
+        assertThat(issued.values("recordPlanEvent.plan.weeksToIssue")).containsExactly(17.0);
+        assertThat(issued.values("recordPlanEvent.plan.issuedWithin20Weeks")).containsExactly(true);
+
+        Answer reviewed = planEvent("plan: \"TST-MPLAN-1\", event: REVIEW, date: \"2026-04-20\"");
+        assertThat(errors(reviewed, "recordPlanEvent")).isEmpty();
+        assertThat(reviewed.values("recordPlanEvent.plan.reviewed")).containsExactly("2026-04-20");
+
+        Answer ceased = planEvent("plan: \"TST-MPLAN-1\", event: CEASE, date: \"2026-07-31\", ceaseReason: NEEDS_MET");
+        assertThat(errors(ceased, "recordPlanEvent")).isEmpty();
+        assertThat(ceased.values("recordPlanEvent.plan.status")).containsExactly("CEASED");
+
+        Map<String, Object> expected = new java.util.HashMap<>();
+        expected.putAll(Map.of("child", child, "area", "TST-MA-A2", "status", "CEASED", "requested", "2025-01-06",
+            "decision", "ASSESS", "decided", "2025-02-03", "issued", "2025-05-05", "weeksToIssue", 17.0,
+            "exceptionsApply", false, "template", "STANDARDISED"));
+        expected.putAll(Map.of("digital", true, "reviewed", "2026-04-20", "ceased", "2026-07-31",
+            "ceaseReason", "NEEDS_MET"));
+        assertThat(planRow("TST-MPLAN-1")).isEqualTo(expected);
+
+        Answer notAssessed = planEvent("plan: \"TST-MPLAN-2\", event: REQUEST, date: \"2025-01-06\", child: \"" + child
+            + "\"");
+        assertThat(errors(notAssessed, "recordPlanEvent")).isEmpty();
+        Answer refused = planEvent("plan: \"TST-MPLAN-2\", event: DECISION, date: \"2025-01-20\", decision: NOT_ASSESS");
+        assertThat(refused.values("recordPlanEvent.plan.status")).containsExactly("NOT_ISSUED");
+    }
+
+    @Test
+    void refusesAnInvalidPlanEventAtEachFieldAndWritesNothing() {
+        String child = child("TST-MA", 1, 15);
+        TestGraph.run("""
+            MATCH (c:Child {ref: $child})-[:RESIDENT_IN]->(a:LocalArea)
+            CREATE (c)-[:HAS_PLAN]->(r:Plan {ref: 'TST-MPLAN-R', kind: 'EHC_PLAN', requested: date('2025-03-03'),
+                status: 'REQUESTED', template: 'LOCAL', digital: false, exceptionsApply: false})-[:MAINTAINED_BY]->(a)
+            CREATE (c)-[:HAS_PLAN]->(n:Plan {ref: 'TST-MPLAN-N', kind: 'EHC_PLAN', requested: date('2025-03-03'),
+                decision: 'NOT_ASSESS', decided: date('2025-04-01'), status: 'NOT_ISSUED', template: 'LOCAL',
+                digital: false, exceptionsApply: false})-[:MAINTAINED_BY]->(a)
+            CREATE (c)-[:HAS_PLAN]->(i:Plan {ref: 'TST-MPLAN-I', kind: 'EHC_PLAN', requested: date('2024-01-08'),
+                decision: 'ASSESS', decided: date('2024-02-05'), issued: date('2024-05-06'), weeksToIssue: 17.0,
+                reviewed: date('2025-04-28'), status: 'ISSUED', template: 'LOCAL', digital: false,
+                exceptionsApply: false})-[:MAINTAINED_BY]->(a)
+            CREATE (:Child {ref: 'TST-MNOAREA'})""", Map.of("child", child));
+        List<Map<String, Object>> before = java.util.stream.Stream.of("TST-MPLAN-R", "TST-MPLAN-N", "TST-MPLAN-I")
+            .map(MutationIntegrationTests::planRow).toList();
+
+        // A request: a new ref, a child, only the request's fields.
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-R\", event: REQUEST, date: \"2025-01-01\", "
+            + "decision: ASSESS, ceaseReason: OTHER")).containsExactlyInAnyOrder("input.plan:DUPLICATE",
+            "input.child:REQUIRED", "input.decision:INVALID_FORMAT", "input.ceaseReason:INVALID_FORMAT");
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST MPLAN?\", event: REQUEST, date: \"2025-01-01\", "
+            + "child: \"TST-MNOBODY\", exceptionsApply: true")).containsExactlyInAnyOrder("input.plan:INVALID_FORMAT",
+            "input.child:UNKNOWN_CODE", "input.exceptionsApply:INVALID_FORMAT");
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-X\", event: REQUEST, date: \"2025-01-01\", "
+            + "child: \"TST-MNOAREA\"")).containsExactly("input.child:NOT_FOUND");
+        // An event on an unknown plan.
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-NONE\", event: REVIEW, date: \"2025-01-01\""))
+            .containsExactly("input.plan:NOT_FOUND");
+        // A decision: the decision, not before the request, once.
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-R\", event: DECISION, date: \"2025-03-02\", "
+            + "child: \"" + child + "\"")).containsExactlyInAnyOrder("input.child:INVALID_FORMAT",
+            "input.decision:REQUIRED", "input.date:DATE_ORDER");
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-N\", event: DECISION, date: \"2025-05-01\", "
+            + "decision: ASSESS")).containsExactly("input.event:DUPLICATE");
+        // An issue: after a decision to assess, not before it.
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-R\", event: ISSUE, date: \"2025-06-02\""))
+            .containsExactly("input.event:DATE_ORDER");
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-N\", event: ISSUE, date: \"2025-06-02\""))
+            .containsExactly("input.event:OUT_OF_RANGE");
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-I\", event: ISSUE, date: \"2025-06-02\""))
+            .containsExactly("input.event:DUPLICATE");
+        // A review: of an issued plan, not before its latest review.
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-R\", event: REVIEW, date: \"2025-06-02\""))
+            .containsExactly("input.event:DATE_ORDER");
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-I\", event: REVIEW, date: \"2025-04-01\", "
+            + "template: LOCAL")).containsExactlyInAnyOrder("input.template:INVALID_FORMAT", "input.date:DATE_ORDER");
+        // A cessation: its reason, of an issued plan, not before its latest review.
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-I\", event: CEASE, date: \"2025-04-01\""))
+            .containsExactlyInAnyOrder("input.ceaseReason:REQUIRED", "input.date:DATE_ORDER");
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-N\", event: CEASE, date: \"2025-06-01\", "
+            + "ceaseReason: OTHER")).containsExactly("input.event:DATE_ORDER");
+        // A cease reason outside the enumeration never reaches the mutation.
+        Answer badReason = national("mutation { recordPlanEvent(input: {plan: \"TST-MPLAN-I\", event: CEASE, "
+            + "date: \"2025-06-01\", ceaseReason: BORED}) { errors { code } } }");
+        assertThat(badReason.errors()).isNotEmpty();
+
+        assertThat(count("MATCH (p:Plan) WHERE p.ref IN ['TST-MPLAN-X', 'TST MPLAN?'] RETURN count(p)", Map.of())).isZero();
+        assertThat(java.util.stream.Stream.of("TST-MPLAN-R", "TST-MPLAN-N", "TST-MPLAN-I")
+            .map(MutationIntegrationTests::planRow).toList()).isEqualTo(before);
+    }
+
+    @Test
+    void replaysAPlanEventOfAnIdempotencyKey() {
+        String child = child("TST-MB", 2, 15);
+        String request = "mutation { recordPlanEvent(input: {plan: \"TST-MPLAN-K\", event: REQUEST, date: \"2025-01-06\", "
+            + "child: \"" + child + "\"}, idempotencyKey: \"TST-key-plan\") { " + PLAN + " } }";
+        Answer first = national(request);
+        Answer again = national(request);
+
+        assertThat(errors(first, "recordPlanEvent")).isEmpty();
+        assertThat(again.values("recordPlanEvent.replayed")).containsExactly(true);
+        assertThat(again.values("recordPlanEvent.plan")).isEqualTo(first.values("recordPlanEvent.plan"));
+        assertThat(count("MATCH (p:Plan {ref: 'TST-MPLAN-K'}) RETURN count(p)", Map.of())).isOne();
+
+        // Without the key, the same request is a duplicate.
+        assertThat(fieldErrors("recordPlanEvent", "plan: \"TST-MPLAN-K\", event: REQUEST, date: \"2025-01-06\", "
+            + "child: \"" + child + "\"")).containsExactly("input.plan:DUPLICATE");
+    }
+
     @Test
     void replaysTheFirstResultOfAnIdempotencyKeyAndWritesOnce() {
         String first = createPilot("TST-MIDEM", "", "TST-key-1");

@@ -23,7 +23,8 @@ import static uk.gov.send.rep.hub.mutation.MutationFixture.one;
  * pilot, children of TST-MB-A1). Each case says whether it is allowed; the graph is checked by
  * plain Cypher before and after: an allowed write changed it, a refused one changed nothing. A
  * refusal is a {@code FORBIDDEN} error naming the role for a role that may write nothing of the
- * kind, else a {@code FORBIDDEN_SCOPE} field error.
+ * kind, else a {@code FORBIDDEN_SCOPE} field error. Plan events: a request for each role's own
+ * child, and a decision on a plan maintained in or out of the scope.
  */
 class MutationRoleMatrixIntegrationTests extends MutationFixture {
 
@@ -81,7 +82,11 @@ class MutationRoleMatrixIntegrationTests extends MutationFixture {
         new Mutation("recordPlacement", target -> """
             mutation { recordPlacement(input: {child: "%s", setting: "TST-MB-S2-1", from: "2025-04-22"})
               { placement { from } errors { field code } } }""".formatted(target.child()),
-            "MATCH (:Child {ref: $child})-[p:PLACED_AT]->() RETURN count(p)"));
+            "MATCH (:Child {ref: $child})-[p:PLACED_AT]->() RETURN count(p)"),
+        new Mutation("recordPlanEvent", target -> """
+            mutation { recordPlanEvent(input: {plan: "TST-MPL-%s", event: REQUEST, date: "2025-01-06", child: "%s"})
+              { plan { status } errors { field code } } }""".formatted(target.child(), target.child()),
+            "MATCH (p:Plan {ref: 'TST-MPL-' + $child}) RETURN count(p)"));
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
@@ -136,6 +141,56 @@ class MutationRoleMatrixIntegrationTests extends MutationFixture {
                     assertThat(error.message()).contains("Role " + role.name() + " may not");
                 });
                 assertThat(after).as("nothing written").isEqualTo(before);
+            }
+        }
+    }
+
+    static Stream<Arguments> planCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (boolean inScope : List.of(true, false)) {
+                cases.add(Arguments.of(role, inScope, expect("recordPlanEvent", role, inScope)));
+            }
+        }
+        return cases.stream();
+    }
+
+    /** An event of an existing plan: allowed only on plans maintained by the areas of the caller's scope. */
+    @ParameterizedTest(name = "recordPlanEvent DECISION by {0}, in scope: {1} -> {2}")
+    @MethodSource("planCases")
+    void allowsOrRefusesAnEventOfAnExistingPlan(Role role, boolean inScope, Expect expect) {
+        String child = child(inScope ? "TST-MA" : "TST-MB", 1, 11 + role.ordinal());
+        String plan = "TST-MPD-" + role.ordinal() + (inScope ? "-IN" : "-OUT");
+        uk.gov.send.rep.hub.support.TestGraph.run("""
+            MATCH (c:Child {ref: $child})-[:RESIDENT_IN]->(a:LocalArea)
+            MERGE (c)-[:HAS_PLAN]->(p:Plan {ref: $plan})-[:MAINTAINED_BY]->(a)
+              ON CREATE SET p.kind = 'EHC_PLAN', p.requested = date('2025-01-06'), p.status = 'REQUESTED',
+                p.template = 'LOCAL', p.digital = false, p.exceptionsApply = false""",
+            Map.of("child", child, "plan", plan));
+        String state = "MATCH (p:Plan {ref: $plan}) RETURN p.status";
+
+        Answer answer = ask(token(role), """
+            mutation { recordPlanEvent(input: {plan: "%s", event: DECISION, date: "2025-02-03", decision: ASSESS})
+              { plan { status } errors { field code } } }""".formatted(plan));
+
+        Object after = one(state, Map.of("plan", plan));
+        switch (expect) {
+            case ALLOWED -> {
+                assertThat(answer.errors()).isEmpty();
+                assertThat(errors(answer, "recordPlanEvent")).isEmpty();
+                assertThat(after).isEqualTo("ASSESSING");
+            }
+            case OUT_OF_SCOPE -> {
+                assertThat(answer.errors()).isEmpty();
+                assertThat(errors(answer, "recordPlanEvent")).containsExactly("input.plan:FORBIDDEN_SCOPE");
+                assertThat(after).isEqualTo("REQUESTED");
+            }
+            case FORBIDDEN -> {
+                assertThat(answer.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.classification()).isEqualTo("FORBIDDEN");
+                    assertThat(error.message()).contains("Role " + role.name() + " may not");
+                });
+                assertThat(after).isEqualTo("REQUESTED");
             }
         }
     }
