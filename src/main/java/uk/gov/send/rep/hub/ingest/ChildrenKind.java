@@ -77,14 +77,7 @@ class ChildrenKind implements ImportKind {
 
     @Override
     public KindFile open(String file, List<String> header, ImportOptions options) {
-        List<String> missing = REQUIRED.stream().filter(column -> !header.contains(column)).toList();
-        if (!missing.isEmpty()) {
-            throw new ImportException(file + ": line 1: no column " + String.join(", ", missing) + " (a " + NAME
-                + " file has " + String.join(", ", REQUIRED) + " and may have " + String.join(", ", OPTIONAL) + ")");
-        }
-        if (!options.mappings().isEmpty()) {
-            throw new ImportException("--map and --mapping are for EES files, not " + NAME);
-        }
+        RecordCells.checkHeader(file, NAME, header, REQUIRED, OPTIONAL, options);
         return new File();
     }
 

@@ -81,6 +81,28 @@ final class ImportCypher {
             """.formatted(label, key);
     }
 
+    /**
+     * {@link #observations} for keys validation found new: one CREATE of the observation and its
+     * relationship, no MERGE (the key's uniqueness constraint still holds). Null values are not
+     * stored, as SET to null leaves them unset.
+     */
+    static String newObservations(String label, String key) {
+        return """
+            UNWIND $rows AS row
+            MATCH (subject:%s {%s: row.subject})
+            CREATE (subject)-[:OBSERVED]->(:Observation {key: row.key, measure: row.measure, timePeriod: row.timePeriod,
+              timeIdentifier: row.timeIdentifier, periodStart: row.periodStart, value: row.value, numerator: row.numerator,
+              denominator: row.denominator, status: row.status})
+            """.formatted(label, key);
+    }
+
+    /** Which of {@code $values} are keys of observations already in the graph. */
+    static final String EXISTING_OBSERVATIONS = """
+        UNWIND $values AS value
+        MATCH (o:Observation {key: value})
+        RETURN value
+        """;
+
     // ---- Kinds `settings` and `children` (SettingsKind, ChildrenKind) ----
 
     /**

@@ -32,12 +32,17 @@ class ImportDatabase {
 
     /**
      * Writes a batch and records the run's progress in one transaction (retried on transient
-     * errors): either both are in or neither is.
+     * errors): either all of it is in or none. {@code statements} maps each statement to its rows,
+     * run in order.
      */
-    void writeBatch(String statement, List<Map<String, Object>> rows, Map<String, Object> progress) {
+    void writeBatch(Map<String, List<Map<String, Object>>> statements, Map<String, Object> progress) {
         try (Session session = driver.session()) {
             session.executeWriteWithoutResult(tx -> {
-                tx.run(statement, Map.of("rows", rows)).consume();
+                statements.forEach((statement, rows) -> {
+                    if (!rows.isEmpty()) {
+                        tx.run(statement, Map.of("rows", rows)).consume();
+                    }
+                });
                 tx.run(ImportCypher.BATCH_DONE, progress).consume();
             });
         }

@@ -27,4 +27,20 @@ public interface ImportKind {
 
     /** The statement that writes a batch: {@code UNWIND $rows AS row ...}, MERGE on {@code row.key}. */
     String statement();
+
+    /**
+     * A faster statement for the rows whose natural key validation found not yet in the database:
+     * {@code UNWIND $rows AS row ... CREATE}, the same graph as {@link #statement} writes for a new
+     * key. Null (the default) when every row goes through {@link #statement}. A kind that gives
+     * one gives {@link #existingKeys} too. The key's uniqueness constraint still guards a race with
+     * another writer: the core then writes that batch again with {@link #statement}.
+     */
+    default String createStatement() {
+        return null;
+    }
+
+    /** With {@link #createStatement}: {@code UNWIND $values AS value MATCH ... RETURN value} for the keys that exist. */
+    default String existingKeys() {
+        return null;
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param runId the {@code ImportRun} id (SHA-256 of kind, mappings and file bytes)
  * @param rowsRead data rows in the file
  * @param rowsImported file rows written (or already written by an earlier, interrupted run of the same file)
- * @param written graph rows (observations) those rows gave
+ * @param written graph rows those rows gave (an EES row gives one observation per mapped indicator; other kinds one each)
  * @param skipped file rows not for this import, by reason (another geographic level, a breakdown)
  * @param badRows every problem of every bad row, in line order
  * @param seconds how long the import took
@@ -45,7 +45,7 @@ public record ImportReport(String file, String kind, String runId, Outcome outco
             case REJECTED -> "REJECTED, nothing written (fix the rows below, or import the good rows only with --good-rows-only)";
         }));
         if (outcome != Outcome.ALREADY_IMPORTED) {
-            out.append(String.format(Locale.ROOT, "  %,d rows read, %,d imported (%,d observations), %,d bad, %,d skipped; %.1f s%n",
+            out.append(String.format(Locale.ROOT, "  %,d rows read, %,d imported (%,d written to the graph), %,d bad, %,d skipped; %.1f s%n",
                 rowsRead, rowsImported, written, badRowCount(), skipped.values().stream().mapToLong(Long::longValue).sum(),
                 seconds));
         }

@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -116,6 +117,12 @@ public class Importer {
             return new ImportReport(name, kind.name(), runId, Outcome.REJECTED, validation.rowsRead, 0, 0,
                 validation.skipped, validation.badRows, seconds(started));
         }
+        if (kind.createStatement() != null) {
+            validation.existing = existing(kind.existingKeys(), validation.keys);
+        }
+        log.info("{}: {} rows validated in {} s, {} of their keys already in the graph", name, validation.rowsRead,
+            String.format(Locale.ROOT, "%.1f", seconds(started)),
+            validation.existing == null ? "(not looked up)" : validation.existing.size());
         kindFile.beforeLoad();
         Record run = database.write(ImportCypher.START_RUN, Map.of("id", runId, "kind", kind.name(), "file", name))
             .getFirst();
@@ -174,7 +181,21 @@ public class Importer {
             }
         });
         validation.badRows.sort(java.util.Comparator.comparingLong(BadRow::line));
+        validation.keys = keys.keySet();
         return validation;
+    }
+
+    /** The {@code keys} that {@code cypher} finds in the database: one query per batch of keys. */
+    private Set<String> existing(String cypher, Set<String> keys) {
+        Set<String> existing = new java.util.HashSet<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += properties.lookupBatchSize()) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + properties.lookupBatchSize()));
+            for (Record record : database.read(cypher, Map.of("values", batch))) {
+                existing.add(record.get("value").asString());
+            }
+        }
+        return existing;
     }
 
     /** The candidates of a row completed, or an empty list with the row reported bad. */
@@ -272,7 +293,7 @@ public class Importer {
             writer.execute(() -> {
                 try {
                     if (failure.get() == null) {
-                        database.writeBatch(kind.statement(), rows, done);
+                        write(kind, rows, validation.existing, done);
                         progress.add(rows.size());
                         log.debug("{}: batch {} committed (through line {})", name, done.get("batchesDone"), done.get("linesDone"));
                     }
@@ -323,6 +344,38 @@ public class Importer {
         log.info("{}", progress.summary());
     }
 
+    /**
+     * One batch: with a kind's {@link ImportKind#createStatement}, rows whose keys validation found
+     * new are CREATEd and the rest MERGEd; if another writer created one of those keys since (the
+     * uniqueness constraint refuses the CREATE, and the transaction rolls back), the whole batch is
+     * written again by MERGE.
+     */
+    private void write(ImportKind kind, List<Map<String, Object>> rows, Set<String> existing, Map<String, Object> done) {
+        if (existing == null) {
+            database.writeBatch(Map.of(kind.statement(), rows), done);
+            return;
+        }
+        List<Map<String, Object>> fresh = new ArrayList<>(rows.size());
+        List<Map<String, Object>> known = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            (existing.contains((String) row.get("key")) ? known : fresh).add(row);
+        }
+        Map<String, List<Map<String, Object>>> statements = new java.util.LinkedHashMap<>();
+        statements.put(kind.createStatement(), fresh);
+        statements.put(kind.statement(), known);
+        try {
+            database.writeBatch(statements, done);
+        }
+        catch (org.neo4j.driver.exceptions.ClientException e) {
+            if (!"Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code())) {
+                throw e;
+            }
+            log.info("batch {}: a key validation found new has been written since; writing the batch by MERGE",
+                done.get("batchesDone"));
+            database.writeBatch(Map.of(kind.statement(), rows), done);
+        }
+    }
+
     private static String runId(ImportKind kind, Path file, ImportOptions options) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -356,6 +409,10 @@ public class Importer {
         final List<BadRow> badRows = new ArrayList<>();
         final Map<String, Long> skipped = new TreeMap<>();
         Map<Lookup, Map<String, String>> resolved;
+        /** The natural keys of the rows to write. */
+        Set<String> keys;
+        /** Those already in the database, for a kind with a create statement; otherwise null. */
+        Set<String> existing;
         /** The upload's scope ({@link ImportOptions#scopeArea()}), checked again as rows are loaded. */
         String scopeArea;
 

@@ -6,6 +6,7 @@ abstract class ObservationKind implements ImportKind {
     private final String name;
     private final String description;
     private final String statement;
+    private final String createStatement;
 
     /**
      * @param label the subject's label and {@code key} its natural key property (constants, never input)
@@ -14,6 +15,7 @@ abstract class ObservationKind implements ImportKind {
         this.name = name;
         this.description = description;
         this.statement = ImportCypher.observations(label, key);
+        this.createStatement = ImportCypher.newObservations(label, key);
     }
 
     @Override
@@ -29,5 +31,15 @@ abstract class ObservationKind implements ImportKind {
     @Override
     public String statement() {
         return statement;
+    }
+
+    @Override
+    public String createStatement() {
+        return createStatement;
+    }
+
+    @Override
+    public String existingKeys() {
+        return ImportCypher.EXISTING_OBSERVATIONS;
     }
 }

@@ -169,17 +169,20 @@ public class Writes {
         try (Session session = driver.session()) {
             return session.executeWrite(context -> {
                 Transaction tx = new Transaction(context, cost);
-                if (key != null) {
-                    List<Record> earlier = tx.run(FIND, Map.of("key", key));
-                    if (!earlier.isEmpty()) {
-                        return earlier.getFirst().get("requestHash").asString().equals(requestHash)
-                            ? new Written(earlier.getFirst().get("result").asString(), true)
-                            : new Invalid(new FieldErrors().add(FieldError.IDEMPOTENCY_KEY_REUSED,
-                                "This idempotency key was used for " + mutation + " with a different input; "
-                                    + "use a new key for a new change", "idempotencyKey").list());
-                    }
+                Outcome earlier = earlier(tx, key, mutation, requestHash);
+                if (earlier != null) {
+                    return earlier;
                 }
                 Outcome outcome = work.run(tx);
+                if (key != null && outcome instanceof Invalid) {
+                    // Reads see what others committed since the transaction's first statement: a
+                    // concurrent call with this key may have committed its write (which the checks
+                    // just found, e.g. the pilot code taken) and its record together after our look.
+                    Outcome meanwhile = earlier(tx, key, mutation, requestHash);
+                    if (meanwhile != null) {
+                        return meanwhile;
+                    }
+                }
                 if (key != null && outcome instanceof Written written) {
                     tx.run(RECORD, Map.of("key", key, "mutation", mutation, "subject", scope.subject(),
                         "requestHash", requestHash, "result", written.result()));
@@ -187,6 +190,22 @@ public class Writes {
                 return outcome;
             }, config);
         }
+    }
+
+    /** The answer of an earlier call's record with this key: its result, or key reused; null when there is none (or no key). */
+    private static Outcome earlier(Transaction tx, String key, String mutation, String requestHash) {
+        if (key == null) {
+            return null;
+        }
+        List<Record> earlier = tx.run(FIND, Map.of("key", key));
+        if (earlier.isEmpty()) {
+            return null;
+        }
+        return earlier.getFirst().get("requestHash").asString().equals(requestHash)
+            ? new Written(earlier.getFirst().get("result").asString(), true)
+            : new Invalid(new FieldErrors().add(FieldError.IDEMPOTENCY_KEY_REUSED,
+                "This idempotency key was used for " + mutation + " with a different input; "
+                    + "use a new key for a new change", "idempotencyKey").list());
     }
 
     /** Statement parameters from names and values, which may be null (unlike {@code Map.of}). */

@@ -29,7 +29,12 @@ class Seeder {
     /** What a call did. */
     enum Outcome { REFERENCE_ONLY, ALREADY_COMPLETE, SEEDED, REFUSED }
 
-    record Result(Outcome outcome, SeedCounts counts, String message) {
+    /** {@code written} is what the graph write did (null unless {@code SEEDED}). */
+    record Result(Outcome outcome, SeedCounts counts, String message, WriteReport written) {
+
+        Result(Outcome outcome, SeedCounts counts, String message) {
+            this(outcome, counts, message, null);
+        }
     }
 
     /** What writing the graph changed: the generator's counts and the database's counters. */
@@ -99,7 +104,7 @@ class Seeder {
         database.write(SeedCypher.COMPLETE_RUN, Map.of("scale", scale, "counts", report.counts().asProperties()));
         String message = "Seeded " + scale + " (seed " + seed + "): " + report.counts().asProperties();
         log.info(message);
-        return new Result(Outcome.SEEDED, report.counts(), message);
+        return new Result(Outcome.SEEDED, report.counts(), message, report);
     }
 
     /**

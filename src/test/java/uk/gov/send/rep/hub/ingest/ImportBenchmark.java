@@ -39,11 +39,13 @@ public final class ImportBenchmark {
         Path temp = Files.createTempDirectory("import-benchmark");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HubApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("hub.command=benchmark", "spring.main.banner-mode=off",
-                    "hub.neo4j.embedded.data-dir=" + temp.resolve("data"), "hub.neo4j.embedded.bolt-port=0",
-                    "hub.ingest.batch-size=" + batchSize, "logging.level.root=WARN",
-                    "logging.level.uk.gov.send.rep.hub.database.Progress=INFO")
-                .run()) {
+                // As arguments, not default properties: application.yml would override those (and
+                // the benchmark would write into the hub's own ./data).
+                .run("--hub.command=benchmark", "--spring.main.banner-mode=off",
+                    "--hub.neo4j.embedded.data-dir=" + temp.resolve("data"), "--hub.neo4j.embedded.bolt-port=0",
+                    "--hub.ingest.batch-size=" + batchSize, "--logging.level.root=WARN",
+                    "--logging.level.uk.gov.send.rep.hub.database.Progress=INFO",
+                    "--logging.level.uk.gov.send.rep.hub.ingest.Importer=INFO")) {
             Driver driver = context.getBean(Driver.class);
             driver.executableQuery("""
                 MERGE (a:LocalArea {code: 'TST-BENCH-A'}) SET a.dfeCode = 'TST-BENCH', a.name = 'Benchmark area'

@@ -5,7 +5,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,29 +14,39 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mock.env.MockEnvironment;
 
 import tools.jackson.databind.JsonNode;
 
 import uk.gov.send.rep.hub.HubApplication;
-import uk.gov.send.rep.hub.database.internal.EmbeddedNeo4j;
-import uk.gov.send.rep.hub.database.internal.EmbeddedNeo4jProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Export and restore of the demo seed (loaded once per test JVM into the shared test database):
- * the whole graph restored by the real {@code restore} command into a new embedded database gives
+ * the whole graph restored by the real {@code restore} command (in-process) into a new embedded database gives
  * the same counts and answers; a partnership's part holds no other partnership's children and no
- * dangling relationship; damaged exports and non-empty targets are refused.
+ * dangling relationship and restores on its own with the command; damaged exports and non-empty
+ * targets are refused (the latter also by the command, in-process: exit code 2).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {"hub.seed.scale=demo", "hub.seed.seed=20230302"})
+@ExtendWith(OutputCaptureExtension.class)
 class TransferIntegrationTests {
 
     /** Questions asked of the source and of the restored database, whose answers must agree. */
@@ -79,6 +88,9 @@ class TransferIntegrationTests {
     @Autowired
     private Driver driver;
 
+    @Autowired
+    private ApplicationContext context;
+
     @TempDir
     Path temp;
 
@@ -97,33 +109,31 @@ class TransferIntegrationTests {
         assertThat(exported.get("Observation")).isGreaterThan(200_000);
         assertThat(Files.readString(out.resolve("nodes/Child.jsonl"))).doesNotContain("elementId");
 
+        // The restore command as HubApplication.run starts it (the same builder), in this JVM
+        // rather than a child one (the partnership test below runs it as a process): a context of
+        // its own, no web server, on a new embedded database in a temporary directory.
         Path dataDir = temp.resolve("restored");
         started = System.nanoTime();
-        Process process = command(temp.resolve("restore.log"), "restore", "--in", out.toString(),
-            "--hub.neo4j.embedded.data-dir=" + dataDir);
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        String log = Files.readString(temp.resolve("restore.log"));
-        assertThat(process.exitValue()).as(log).isZero();
-        System.out.printf("transfer: restore command (child JVM, start to exit) %d ms%n", (System.nanoTime() - started) / 1_000_000);
-        log.lines().filter(l -> l.contains("GraphRestore") || l.contains("Database ready")).forEach(System.out::println);
-
-        // The same command again: the database is no longer empty, so it refuses (exit 2) and names what is there.
-        Process again = command(temp.resolve("again.log"), "restore", "--in", out.toString(),
-            "--hub.neo4j.embedded.data-dir=" + dataDir);
-        assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        String againLog = Files.readString(temp.resolve("again.log"));
-        assertThat(again.exitValue()).as(againLog).isEqualTo(2);
-        assertThat(againLog).contains("restore: The target database is not empty").contains(" Child").doesNotContain("\tat ");
-
-        try (EmbeddedNeo4j restored = EmbeddedNeo4j.start(
-                new EmbeddedNeo4jProperties(dataDir.toString(), -1, "256m", "1g", Duration.ofSeconds(60)));
-             Driver restoredDriver = restored.newDriver()) {
+        ConfigurableApplicationContext command = new SpringApplicationBuilder(HubApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties("hub.command=restore", "spring.main.banner-mode=off")
+            .run("--in", out.toString(), "--hub.neo4j.embedded.data-dir=" + dataDir, "--hub.neo4j.embedded.bolt-port=-1",
+                "--hub.neo4j.embedded.page-cache=256m");
+        try {
+            assertThat(command.getBean(TransferCommand.class).getExitCode()).as("restore command exit code").isZero();
+            System.out.printf("transfer: restore command (in-process, start to done) %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+            Driver restoredDriver = command.getBean(Driver.class);
+            assertThat(restoredDriver).isNotSameAs(driver);
             Map<String, Long> restoredCounts = graphCounts(restoredDriver);
             assertThat(restoredCounts).containsAllEntriesOf(exported).isEqualTo(sourceCounts);
             Map<String, List<Map<String, Object>>> restoredAnswers = answers(restoredDriver);
             for (String question : QUERIES.keySet()) {
                 assertThat(restoredAnswers.get(question)).as(question).isNotEmpty().isEqualTo(sourceAnswers.get(question));
             }
+        }
+        finally {
+            SpringApplication.exit(command);
         }
     }
 
@@ -160,18 +170,22 @@ class TransferIntegrationTests {
             assertThat(keys.get("Pilot")).isNotEmpty().allMatch(code -> code.startsWith("NE-"));
 
             long relationships = 0;
+            List<String> dangling = new ArrayList<>();
             for (Manifest.FileEntry file : manifest.relationships()) {
                 for (String line : Files.readAllLines(files.getPath(file.path()))) {
                     JsonNode json = JsonLines.MAPPER.readTree(line);
                     for (String end : List.of("start", "end")) {
                         String label = json.path(end).path("label").stringValue();
                         String key = GraphContract.label(label).orElseThrow().key();
-                        assertThat(keys.get(label)).as("%s of %s in %s", end, line, file.path())
-                            .contains(json.path(end).path(key).stringValue());
+                        // Set.contains, not AssertJ's contains (a scan of the set per call).
+                        if (!keys.get(label).contains(json.path(end).path(key).stringValue())) {
+                            dangling.add(end + " of " + line + " in " + file.path());
+                        }
                     }
                     relationships++;
                 }
             }
+            assertThat(dangling).as("relationship ends not in the part").isEmpty();
             assertThat(relationships).isEqualTo(manifest.relationships().stream().mapToLong(Manifest.FileEntry::count).sum());
             long cohort = manifest.relationships().stream().filter(f -> f.name().equals("IN_COHORT")).findFirst()
                 .orElseThrow().count();
@@ -226,13 +240,23 @@ class TransferIntegrationTests {
     }
 
     @Test
-    void shouldRefuseANonEmptyDatabaseNamingWhatIsInIt() {
+    void shouldRefuseANonEmptyDatabaseNamingWhatIsInIt(CapturedOutput output) {
         Path out = temp.resolve("cpp-em");
         export.export(out, new ExportScope("CPP-EM"));
+        long nodesBefore = nodeCount();
         assertThatThrownBy(() -> restore.restore(out)).isInstanceOfSatisfying(TransferException.class,
             e -> assertThat(e.badInput()).isTrue())
             .hasMessageContaining("The target database is not empty").hasMessageContaining(" Child")
             .hasMessageContaining("nothing was changed");
+
+        // The restore command as an operator runs it: exit code 2, the reason logged without a stack trace.
+        TransferCommand command = new TransferCommand(new MockEnvironment().withProperty("hub.command", "restore"),
+            context.getBeanProvider(GraphExport.class), context.getBeanProvider(GraphRestore.class));
+        command.run(new DefaultApplicationArguments("--in", out.toString()));
+        assertThat(command.getExitCode()).isEqualTo(2);
+        assertThat(output.getAll()).contains("restore: The target database is not empty").contains(" Child")
+            .doesNotContain("\tat uk.gov");
+        assertThat(nodeCount()).isEqualTo(nodesBefore);
     }
 
     @Test
@@ -290,7 +314,7 @@ class TransferIntegrationTests {
 
     private static Process command(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx2g", "-cp", System.getProperty("java.class.path"), HubApplication.class.getName()));
+            "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), HubApplication.class.getName()));
         command.addAll(List.of(args));
         command.add("--hub.neo4j.embedded.bolt-port=-1");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
