@@ -268,6 +268,17 @@ class ImportIntegrationTests {
         assertThat(report.badRows().get(0).reason()).isEqualTo("no child 'TST-IMP-NOBODY'");
         assertThat(report.badRows().get(1).reason()).isEqualTo("no measure 'TST-IMP-NOTHING'");
         assertThat(snapshot()).isEqualTo(before);
+
+        // Good rows only: line 2 is the one good row (line 9 repeats its key and is bad).
+        ImportReport good = importFile(ChildObservationKind.NAME, file, new ImportOptions(true, List.of()));
+        assertThat(good.outcome()).isEqualTo(Outcome.IMPORTED);
+        assertThat(good.rowsImported()).isEqualTo(1);
+        assertThat(good.badRows()).hasSize(7);
+        assertThat(TestGraph.run("""
+            MATCH (c:Child)-[:OBSERVED]->(o:Observation {measure: 'TST-IMP-CHILD'}) WHERE c.ref STARTS WITH 'TST-IMP-C'
+            RETURN c.ref AS child, o.timeIdentifier AS term, o.numerator AS numerator, o.denominator AS denominator""")
+            .stream().map(r -> r.asMap()).toList())
+            .containsExactly(Map.of("child", "TST-IMP-C1", "term", "Autumn term", "numerator", 7.0, "denominator", 140.0));
     }
 
     @Test
