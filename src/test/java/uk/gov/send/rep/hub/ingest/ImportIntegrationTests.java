@@ -1,23 +1,15 @@
 package uk.gov.send.rep.hub.ingest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import uk.gov.send.rep.hub.ingest.ImportReport.Outcome;
 import uk.gov.send.rep.hub.support.TestGraph;
@@ -34,29 +26,14 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
-class ImportIntegrationTests {
+class ImportIntegrationTests extends ImportTestSupport {
 
     private static final String EES_HEADER = "time_period,time_identifier,geographic_level,country_code,region_code,"
         + "old_la_code,new_la_code,la_name,phase,pupils,absence_rate,unused\n";
 
-    /** Every graph row the fixtures can reach, with its properties: equal before and after means nothing changed. */
-    private static final String SNAPSHOT = """
-        MATCH (n) WHERE n.key STARTS WITH 'TST-IMP' OR n.code STARTS WITH 'TST-IMP' OR n.ref STARTS WITH 'TST-IMP'
-        OPTIONAL MATCH (n)-[r]-()
-        WITH n, count(r) AS degree
-        RETURN labels(n) AS labels, properties(n) AS properties, degree
-        ORDER BY coalesce(n.key, n.code, n.ref)""";
-
-    @Autowired
-    Importer importer;
-
-    @Autowired
-    HttpGraphQlTester http;
-
-    @TempDir
-    Path temp;
-
-    private final List<String> runs = new ArrayList<>();
+    ImportIntegrationTests() {
+        super("TST-IMP");
+    }
 
     @BeforeEach
     void fixtures() {
@@ -73,18 +50,8 @@ class ImportIntegrationTests {
     }
 
     @AfterEach
-    void cleanUp() {
-        TestGraph.run("MATCH (r:ImportRun) WHERE r.id IN $runs DETACH DELETE r", Map.of("runs", runs));
+    void deleteSummaries() {
         TestGraph.run("MATCH (s:ObservationSummary) WHERE s.measure STARTS WITH 'TST-IMP' DETACH DELETE s");
-        TestGraph.deleteFixtures();
-    }
-
-    private GraphQlTester graphQl() {
-        return http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(temp.resolve(name), content);
     }
 
     /** A child-observations file of these rows, under the header with every column. */
@@ -93,26 +60,14 @@ class ImportIntegrationTests {
             + String.join("\n", rows) + "\n");
     }
 
-    private ImportReport importFile(String kind, Path file, ImportOptions options) {
-        ImportReport report = importer.importFile(kind, file, options);
-        runs.add(report.runId());
-        return report;
-    }
-
     private static ImportOptions ees(boolean goodRowsOnly) {
         return new ImportOptions(goodRowsOnly, List.of(MeasureMapping.of("absence_rate", "TST-IMP-ABS")));
     }
 
-    private static List<Map<String, Object>> snapshot() {
-        return TestGraph.run(SNAPSHOT).stream().map(r -> r.asMap()).toList();
-    }
-
     private List<Map<String, Object>> observations(String field, String argument, String code) {
-        return graphQl().document("{ " + field + "(" + argument + ": \"" + code + "\") { observations(first: 50) { edges { node { "
-                + "measure { code } timePeriod timeIdentifier periodStart value numerator denominator status } } } } }")
-            .execute().errors().verify()
-            .path(field + ".observations.edges[*].node").entityList(new ParameterizedTypeReference<Map<String, Object>>() { })
-            .get();
+        return list("{ " + field + "(" + argument + ": \"" + code + "\") { observations(first: 50) { edges { node { "
+                + "measure { code } timePeriod timeIdentifier periodStart value numerator denominator status } } } } }",
+            field + ".observations.edges[*].node");
     }
 
     private static Map<String, Object> observation(List<Map<String, Object>> observations, String timePeriod) {
@@ -183,8 +138,7 @@ class ImportIntegrationTests {
             new BadRow(7, "absence_rate", "':' is neither a number nor an EES symbol (c, x, z, low, u)"),
             new BadRow(8, null, "the same TST-IMP-ABS|LocalArea|TST-IMP-A1|201819|Academic year as line 2"));
         assertThat(report.text()).contains("REJECTED").contains("bad row: line 3, old_la_code: no local area with DfE code 'TST-999'");
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(TestGraph.run("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", report.runId()))).isEmpty();
+        assertNothingChanged(report, before);
     }
 
     @Test
@@ -203,19 +157,8 @@ class ImportIntegrationTests {
     void shouldChangeNothingWhenTheSameFileIsImportedAgain() throws IOException {
         Path file = children("TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,5,7,140,",
             "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,,,,c", "TST-IMP-C3,TST-IMP-CHILD,202324,Spring term,10,12,120,");
-        ImportReport first = importFile(ChildObservationKind.NAME, file, ImportOptions.defaults());
-        assertThat(first.outcome()).isEqualTo(Outcome.IMPORTED);
-        List<Map<String, Object>> after = snapshot();
 
-        ImportReport again = importFile(ChildObservationKind.NAME, file, ImportOptions.defaults());
-        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_IMPORTED);
-        assertThat(again.runId()).isEqualTo(first.runId());
-        assertThat(snapshot()).isEqualTo(after);
-
-        // Without the run's record (as after a run lost), the rows MERGE on their keys: still nothing changes.
-        TestGraph.run("MATCH (r:ImportRun {id: $id}) DETACH DELETE r", Map.of("id", first.runId()));
-        assertThat(importFile(ChildObservationKind.NAME, file, ImportOptions.defaults()).outcome()).isEqualTo(Outcome.IMPORTED);
-        assertThat(snapshot()).isEqualTo(after);
+        assertTheSameFileChangesNothing(ChildObservationKind.NAME, file);
     }
 
     @Test
@@ -233,11 +176,11 @@ class ImportIntegrationTests {
                 .containsEntry("status", null));
         assertThat(observations("child", "ref", "TST-IMP-C3")).singleElement()
             .satisfies(o -> assertThat(o).containsEntry("value", null).containsEntry("status", "low"));
-        List<Map<String, Object>> summaries = TestGraph.run("""
+        List<Map<String, Object>> summaries = rows("""
                 MATCH (s:ObservationSummary {measure: 'TST-IMP-CHILD'})
                 RETURN s.area AS area, s.observations AS observations, s.values AS values, s.sum AS sum,
                        s.numerator AS numerator
-                ORDER BY area""").stream().map(r -> r.asMap()).toList();
+                ORDER BY area""");
         assertThat(summaries).hasSize(2);
         assertThat(summaries.get(0)).containsEntry("area", "TST-IMP-A1").containsEntry("observations", 2L)
             .containsEntry("values", 2L).containsEntry("sum", 15.0).containsEntry("numerator", 21.0);
@@ -274,10 +217,9 @@ class ImportIntegrationTests {
         assertThat(good.outcome()).isEqualTo(Outcome.IMPORTED);
         assertThat(good.rowsImported()).isEqualTo(1);
         assertThat(good.badRows()).hasSize(7);
-        assertThat(TestGraph.run("""
+        assertThat(rows("""
             MATCH (c:Child)-[:OBSERVED]->(o:Observation {measure: 'TST-IMP-CHILD'}) WHERE c.ref STARTS WITH 'TST-IMP-C'
-            RETURN c.ref AS child, o.timeIdentifier AS term, o.numerator AS numerator, o.denominator AS denominator""")
-            .stream().map(r -> r.asMap()).toList())
+            RETURN c.ref AS child, o.timeIdentifier AS term, o.numerator AS numerator, o.denominator AS denominator"""))
             .containsExactly(Map.of("child", "TST-IMP-C1", "term", "Autumn term", "numerator", 7.0, "denominator", 140.0));
     }
 

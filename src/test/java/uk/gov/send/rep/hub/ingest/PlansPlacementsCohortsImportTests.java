@@ -1,24 +1,15 @@
 package uk.gov.send.rep.hub.ingest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import uk.gov.send.rep.hub.ingest.ImportReport.Outcome;
 import uk.gov.send.rep.hub.support.TestGraph;
@@ -37,21 +28,9 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
-class PlansPlacementsCohortsImportTests {
+class PlansPlacementsCohortsImportTests extends ImportTestSupport {
 
     private static final String DATE = "(expected yyyy-MM-dd, e.g. 2024-09-01)";
-
-    /** Every fixture node with its properties, and every relationship from one with its properties. */
-    private static final String NODES = """
-        MATCH (n) WHERE n.code STARTS WITH 'TST-KB' OR n.ref STARTS WITH 'TST-KB'
-        RETURN labels(n) AS labels, properties(n) AS properties
-        ORDER BY coalesce(n.code, n.ref)""";
-
-    private static final String RELATIONSHIPS = """
-        MATCH (n)-[r]->(m) WHERE n.code STARTS WITH 'TST-KB' OR n.ref STARTS WITH 'TST-KB'
-        RETURN coalesce(n.code, n.ref) AS from, type(r) AS type, coalesce(m.code, m.ref) AS to,
-          properties(r) AS properties
-        ORDER BY from, type, to, toString(r.from)""";
 
     private static final String PLANS_HEADER = "child_ref,plan_ref,la_code,request_date,decision,decision_date,issue_date,"
         + "exceptions_apply,template,digital,cease_date,cease_reason,review_date,assessment_outcome\n";
@@ -60,16 +39,9 @@ class PlansPlacementsCohortsImportTests {
 
     private static final String COHORTS_HEADER = "pilot_code,child_ref,arm,enrolled,left\n";
 
-    @Autowired
-    Importer importer;
-
-    @Autowired
-    HttpGraphQlTester http;
-
-    @TempDir
-    Path temp;
-
-    private final List<String> runs = new ArrayList<>();
+    PlansPlacementsCohortsImportTests() {
+        super("TST-KB");
+    }
 
     @BeforeEach
     void fixtures() {
@@ -90,59 +62,6 @@ class PlansPlacementsCohortsImportTests {
                 status: 'ACTIVE'})
             CREATE (p)-[:IN_AREA {arm: 'INTERVENTION'}]->(a1)
             CREATE (p)-[:IN_AREA {arm: 'COMPARISON'}]->(a2)""");
-    }
-
-    @AfterEach
-    void cleanUp() {
-        TestGraph.run("MATCH (r:ImportRun) WHERE r.id IN $runs DETACH DELETE r", Map.of("runs", runs));
-        TestGraph.deleteFixtures();
-    }
-
-    private GraphQlTester graphQl() {
-        return http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(temp.resolve(name), content);
-    }
-
-    private ImportReport importFile(String kind, Path file, boolean goodRowsOnly) {
-        ImportReport report = importer.importFile(kind, file, new ImportOptions(goodRowsOnly, List.of()));
-        runs.add(report.runId());
-        return report;
-    }
-
-    private static List<Map<String, Object>> snapshot() {
-        List<Map<String, Object>> snapshot = new ArrayList<>();
-        TestGraph.run(NODES).forEach(r -> snapshot.add(r.asMap()));
-        TestGraph.run(RELATIONSHIPS).forEach(r -> snapshot.add(r.asMap()));
-        return snapshot;
-    }
-
-    private static List<Map<String, Object>> rows(String cypher) {
-        return TestGraph.run(cypher).stream().map(r -> r.asMap()).toList();
-    }
-
-    private List<Map<String, Object>> list(String document, String path) {
-        return graphQl().document(document).execute().errors().verify()
-            .path(path).entityList(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
-    }
-
-    /** Imports the same file again (ALREADY_IMPORTED, nothing changes), then again without its run (nothing changes). */
-    private void assertTheSameFileChangesNothing(String kind, Path file) {
-        ImportReport first = importFile(kind, file, false);
-        assertThat(first.outcome()).isEqualTo(Outcome.IMPORTED);
-        List<Map<String, Object>> after = snapshot();
-
-        ImportReport again = importFile(kind, file, false);
-        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_IMPORTED);
-        assertThat(again.runId()).isEqualTo(first.runId());
-        assertThat(snapshot()).isEqualTo(after);
-
-        // Re-applying the batches (a run lost) MERGEs on the natural keys: still nothing changes.
-        TestGraph.run("MATCH (r:ImportRun {id: $id}) DETACH DELETE r", Map.of("id", first.runId()));
-        assertThat(importFile(kind, file, false).outcome()).isEqualTo(Outcome.IMPORTED);
-        assertThat(snapshot()).isEqualTo(after);
     }
 
     // ---- plans ----
@@ -262,8 +181,7 @@ class PlansPlacementsCohortsImportTests {
             new BadRow(14, "template", "'NATIONAL' is not one of STANDARDISED, LOCAL"),
             new BadRow(15, "issue_date", "'2024-02-01' is before the decision_date (2024-02-05)" + order));
         assertThat(report.text()).contains("REJECTED").contains("bad row: line 3, child_ref: no child 'TST-KB-NOBODY'");
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(TestGraph.run("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", report.runId()))).isEmpty();
+        assertNothingChanged(report, before);
     }
 
     @Test
@@ -379,8 +297,7 @@ class PlansPlacementsCohortsImportTests {
             new BadRow(9, "urn", "empty: a placement needs its setting's URN or ref"),
             new BadRow(10, null, "the same placement TST-KB-C3|TST-KB-S2|2024-09-02 as line 2"),
             new BadRow(11, "start_date", "'2024-02-30' is not a date " + DATE));
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(TestGraph.run("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", report.runId()))).isEmpty();
+        assertNothingChanged(report, before);
     }
 
     @Test
@@ -491,8 +408,7 @@ class PlansPlacementsCohortsImportTests {
             new BadRow(9, "arm", "'CONTROL' is not one of INTERVENTION, COMPARISON"),
             new BadRow(10, null, "the same enrolment TST-KB-PIL|TST-KB-C1 as line 2"),
             new BadRow(12, "arm", "The child lives in no local area, so in no area of pilot 'TST-KB-PIL'"));
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(TestGraph.run("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", report.runId()))).isEmpty();
+        assertNothingChanged(report, before);
     }
 
     @Test
@@ -530,25 +446,9 @@ class PlansPlacementsCohortsImportTests {
 
     /** A row as the core would complete it, its references resolved to {@code keys} by lookup. */
     private static Map<String, Object> completed(ImportKind kind, String header, String line, Map<Lookup, String> keys) {
-        List<String> columns = List.of(header.split(","));
-        Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            index.put(columns.get(i), i);
-        }
-        RowProblems none = new RowProblems() {
-            @Override
-            public void bad(String column, String reason) {
-                throw new AssertionError(column + ": " + reason);
-            }
-
-            @Override
-            public void skip(String reason) {
-                throw new AssertionError(reason);
-            }
-        };
-        KindFile file = kind.open("scope.csv", columns, ImportOptions.defaults());
-        Candidate candidate = file.parse(new CsvRow(2, index, List.of(line.split(",", -1))), none).getFirst();
-        return file.complete(candidate, reference -> keys.get(reference.lookup()), none);
+        KindFile file = kind.open("scope.csv", List.of(header.split(",")), ImportOptions.defaults());
+        Candidate candidate = file.parse(row(header, line), problems()).getFirst();
+        return file.complete(candidate, reference -> keys.get(reference.lookup()), problems());
     }
 
     @Test

@@ -1,24 +1,16 @@
 package uk.gov.send.rep.hub.ingest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import uk.gov.send.rep.hub.ingest.ImportReport.Outcome;
 import uk.gov.send.rep.hub.support.TestGraph;
@@ -37,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
-class SettingsAndChildrenImportTests {
+class SettingsAndChildrenImportTests extends ImportTestSupport {
 
     private static final String GIAS_HEADER = "URN,LA (code),LA (name),EstablishmentNumber,EstablishmentName,"
         + "TypeOfEstablishment (code),TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),"
@@ -46,34 +38,14 @@ class SettingsAndChildrenImportTests {
     private static final String CENSUS_HEADER =
         "child_ref,census_date,la_code,birth_year,sex,year_group,sen_provision,primary_need,secondary_need,urn\n";
 
-    private static final String FIXTURES = "n.code STARTS WITH 'TST-KA' OR (n:Setting AND n.ref STARTS WITH '990') "
-        + "OR (n:Child AND n.ref STARTS WITH 'Cfa0000')";
-
-    /** Every fixture node with its properties and its relationships (type, other end, dates): equal means unchanged. */
-    private static final String SNAPSHOT = """
-        MATCH (n) WHERE %s
-        OPTIONAL MATCH (n)-[r]-(m)
-        WITH n, r, m ORDER BY type(r), coalesce(m.ref, m.code, m.key), r.from
-        WITH n, collect(type(r) + ' ' + coalesce(m.ref, m.code, m.key, '?') + ' ' + coalesce(toString(r.from), '')
-          + ' ' + coalesce(toString(r.to), '')) AS relationships
-        RETURN labels(n) AS labels, properties(n) AS properties, relationships
-        ORDER BY coalesce(n.ref, n.code)""".formatted(FIXTURES);
-
     private static final String TYPES = "01, 02, 03, 05, 28, 34, 35, 07, 12, 33, 44, 36, 08, 10, 32, 14, 38, 42, 43, 15, "
         + "18, 31, 39, 45, 46";
 
     private static final String REF_FORM = "the child's opaque ref, C and 10 hex digits in lower case (e.g. C0123456789a)";
 
-    @Autowired
-    Importer importer;
-
-    @Autowired
-    HttpGraphQlTester http;
-
-    @TempDir
-    Path temp;
-
-    private final List<String> runs = new ArrayList<>();
+    SettingsAndChildrenImportTests() {
+        super("TST-KA", "990", "Cfa0000");
+    }
 
     @BeforeEach
     void fixtures() {
@@ -84,39 +56,14 @@ class SettingsAndChildrenImportTests {
                 giasTypeCode: '01', phase: 'PRIMARY', resourcedProvision: false})-[:IN_AREA]->(a1)""");
     }
 
+    /** Besides the base class's: the summaries, settings and children, whose keys are not {@code TST-}. */
     @AfterEach
-    void cleanUp() {
-        TestGraph.run("MATCH (r:ImportRun) WHERE r.id IN $runs DETACH DELETE r", Map.of("runs", runs));
+    void deleteSummariesSettingsAndChildren() {
         TestGraph.run("MATCH (s:ObservationSummary) WHERE s.measure STARTS WITH 'TST-KA' DETACH DELETE s");
-        TestGraph.run("MATCH (n) WHERE " + FIXTURES + " DETACH DELETE n");
-        TestGraph.deleteFixtures();
-    }
-
-    private GraphQlTester graphQl() {
-        return http.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-    }
-
-    private Path file(String name, String content) throws IOException {
-        return Files.writeString(temp.resolve(name), content);
-    }
-
-    private ImportReport importFile(String kind, Path file, boolean goodRowsOnly) {
-        ImportReport report = importer.importFile(kind, file, new ImportOptions(goodRowsOnly, List.of()));
-        runs.add(report.runId());
-        return report;
-    }
-
-    private static List<Map<String, Object>> snapshot() {
-        return TestGraph.run(SNAPSHOT).stream().map(r -> r.asMap()).toList();
-    }
-
-    private static List<Map<String, Object>> rows(String cypher) {
-        return TestGraph.run(cypher).stream().map(r -> r.asMap()).toList();
-    }
-
-    private List<Map<String, Object>> nodes(String document, String path) {
-        return graphQl().document(document).execute().errors().verify()
-            .path(path).entityList(new ParameterizedTypeReference<Map<String, Object>>() { }).get();
+        TestGraph.run("""
+            MATCH (n) WHERE n.code STARTS WITH 'TST-KA' OR (n:Setting AND n.ref STARTS WITH '990')
+              OR (n:Child AND n.ref STARTS WITH 'Cfa0000')
+            DETACH DELETE n""");
     }
 
     // ---- settings ----
@@ -130,7 +77,7 @@ class SettingsAndChildrenImportTests {
     }
 
     private List<Map<String, Object>> settingsThroughGraphQl() {
-        return nodes("""
+        return list("""
             { settings(first: 20, where: {ref: {startsWith: "9901"}}) { edges { node {
                 ref urn ukprn laestab name kind giasTypeCode phase apTier resourcedProvision area { code } } } } }""",
             "settings.edges[*].node");
@@ -227,8 +174,7 @@ class SettingsAndChildrenImportTests {
             new BadRow(12, "resourced_provision", "true for a setting of type 07 (SPECIAL): a resourced provision or SEN "
                 + "unit is in a mainstream school only"));
         assertThat(report.text()).contains("REJECTED").contains("bad row: line 4, LA (code): no local area with DfE code '975'");
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(TestGraph.run("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", report.runId()))).isEmpty();
+        assertNothingChanged(report, before);
     }
 
     @Test
@@ -247,20 +193,7 @@ class SettingsAndChildrenImportTests {
 
     @Test
     void shouldChangeNothingWhenTheSameSettingsFileIsImportedAgain() throws IOException {
-        Path file = goodSettings();
-        ImportReport first = importFile(SettingsKind.NAME, file, false);
-        assertThat(first.outcome()).isEqualTo(Outcome.IMPORTED);
-        List<Map<String, Object>> after = snapshot();
-
-        ImportReport again = importFile(SettingsKind.NAME, file, false);
-        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_IMPORTED);
-        assertThat(again.runId()).isEqualTo(first.runId());
-        assertThat(snapshot()).isEqualTo(after);
-
-        // Without the run's record, the rows MERGE on their keys: still nothing changes.
-        TestGraph.run("MATCH (r:ImportRun {id: $id}) DETACH DELETE r", Map.of("id", first.runId()));
-        assertThat(importFile(SettingsKind.NAME, file, false).outcome()).isEqualTo(Outcome.IMPORTED);
-        assertThat(snapshot()).isEqualTo(after);
+        assertTheSameFileChangesNothing(SettingsKind.NAME, goodSettings());
     }
 
     @Test
@@ -302,29 +235,6 @@ class SettingsAndChildrenImportTests {
             .containsEntry("scopeAreas", List.of("TST-KA-A2"));
     }
 
-    private static CsvRow row(String header, String cells) {
-        List<String> names = List.of(header.strip().split(","));
-        Map<String, Integer> columns = new java.util.HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            columns.put(names.get(i), i);
-        }
-        return new CsvRow(2, columns, List.of(cells.split(",", -1)));
-    }
-
-    private static RowProblems problems() {
-        return new RowProblems() {
-            @Override
-            public void bad(String column, String reason) {
-                throw new AssertionError(column + ": " + reason);
-            }
-
-            @Override
-            public void skip(String reason) {
-                throw new AssertionError(reason);
-            }
-        };
-    }
-
     // ---- children ----
 
     private Path census(String name, String... rows) throws IOException {
@@ -340,7 +250,7 @@ class SettingsAndChildrenImportTests {
     }
 
     private List<Map<String, Object>> childrenThroughGraphQl() {
-        return nodes("""
+        return list("""
             { children(first: 20, where: {ref: {startsWith: "Cfa0000"}}) { edges { node {
                 ref birthYear sex yearGroup senProvision primaryNeed secondaryNeed area { code }
                 placements(first: 5) { edges { from to node { ref } } } } } } }""", "children.edges[*].node");
@@ -449,8 +359,7 @@ class SettingsAndChildrenImportTests {
         // Special-category data: a refused ref is never echoed.
         assertThat(report.text()).contains("REJECTED").doesNotContain("Jane Smith").doesNotContain("A123456789012")
             .doesNotContain("CFA00000010");
-        assertThat(snapshot()).isEqualTo(before);
-        assertThat(TestGraph.run("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", report.runId()))).isEmpty();
+        assertNothingChanged(report, before);
     }
 
     @Test
@@ -469,18 +378,7 @@ class SettingsAndChildrenImportTests {
 
     @Test
     void shouldChangeNothingWhenTheSameCensusFileIsImportedAgain() throws IOException {
-        Path file = goodCensus();
-        ImportReport first = importFile(ChildrenKind.NAME, file, false);
-        assertThat(first.outcome()).isEqualTo(Outcome.IMPORTED);
-        List<Map<String, Object>> after = snapshot();
-
-        ImportReport again = importFile(ChildrenKind.NAME, file, false);
-        assertThat(again.outcome()).isEqualTo(Outcome.ALREADY_IMPORTED);
-        assertThat(snapshot()).isEqualTo(after);
-
-        TestGraph.run("MATCH (r:ImportRun {id: $id}) DETACH DELETE r", Map.of("id", first.runId()));
-        assertThat(importFile(ChildrenKind.NAME, file, false).outcome()).isEqualTo(Outcome.IMPORTED);
-        assertThat(snapshot()).isEqualTo(after);
+        assertTheSameFileChangesNothing(ChildrenKind.NAME, goodCensus());
     }
 
     @Test
