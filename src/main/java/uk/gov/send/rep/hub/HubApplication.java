@@ -38,6 +38,13 @@ public class HubApplication {
         }
     }
 
+    /** The application a command runs in: the hub's context for {@code hub.command}, no web server. */
+    public static SpringApplicationBuilder command(String name) {
+        return new SpringApplicationBuilder(HubApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties("hub.command=" + name, "spring.main.banner-mode=off");
+    }
+
     /**
      * Runs the hub or a command.
      * @return 0 when the hub started (it keeps running on its server threads) or the command
@@ -49,10 +56,7 @@ public class HubApplication {
         }
         try {
             if (args.length > 0 && COMMANDS.contains(args[0])) {
-                ConfigurableApplicationContext context = new SpringApplicationBuilder(HubApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .properties("hub.command=" + args[0], "spring.main.banner-mode=off")
-                    .run(Arrays.copyOfRange(args, 1, args.length));
+                ConfigurableApplicationContext context = command(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
                 return SpringApplication.exit(context);
             }
             SpringApplication.run(HubApplication.class, args);

@@ -348,9 +348,9 @@ public class Importer {
      * One batch: with a kind's {@link ImportKind#createStatement}, rows whose keys validation found
      * new are CREATEd and the rest MERGEd; if another writer created one of those keys since (the
      * uniqueness constraint refuses the CREATE, and the transaction rolls back), the whole batch is
-     * written again by MERGE.
+     * written again by MERGE. Package-private for the test of that race.
      */
-    private void write(ImportKind kind, List<Map<String, Object>> rows, Set<String> existing, Map<String, Object> done) {
+    void write(ImportKind kind, List<Map<String, Object>> rows, Set<String> existing, Map<String, Object> done) {
         if (existing == null) {
             database.writeBatch(Map.of(kind.statement(), rows), done);
             return;

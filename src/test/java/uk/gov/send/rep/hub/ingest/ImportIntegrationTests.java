@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import uk.gov.send.rep.hub.ingest.ImportReport.Outcome;
 import uk.gov.send.rep.hub.support.TestGraph;
@@ -159,6 +164,52 @@ class ImportIntegrationTests extends ImportTestSupport {
             "TST-IMP-C2,TST-IMP-CHILD,202324,Autumn term,,,,c", "TST-IMP-C3,TST-IMP-CHILD,202324,Spring term,10,12,120,");
 
         assertTheSameFileChangesNothing(ChildObservationKind.NAME, file);
+    }
+
+    /**
+     * The race the CREATE path guards against: validation found a key new, another writer created
+     * it before the batch was written. The constraint refuses the CREATE, the transaction rolls
+     * back and the batch is written again by MERGE: one observation per key, the batch's values.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void shouldWriteABatchByMergeWhenAKeyFoundNewWasCreatedMeanwhile(@Autowired ChildObservationKind kind, CapturedOutput output)
+            throws IOException {
+        ImportReport first = importFile(ChildObservationKind.NAME,
+            children("TST-IMP-C1,TST-IMP-CHILD,202324,Autumn term,5,7,140,"), ImportOptions.defaults());
+        String taken = TestGraph.run("MATCH (:Child {ref: 'TST-IMP-C1'})-[:OBSERVED]->(o:Observation) RETURN o.key AS key")
+            .getFirst().get("key").asString();
+        Map<String, Object> race = observationRow("TST-IMP-C1", taken, 9.0);
+        Map<String, Object> fresh = observationRow("TST-IMP-C2", taken.replace("TST-IMP-C1", "TST-IMP-C2"), 3.0);
+
+        // As if validation had found both keys new (an empty set of existing keys).
+        importer.write(kind, List.of(fresh, race), Set.of(),
+            Map.of("id", first.runId(), "batchesDone", 1L, "linesDone", 3L, "rows", 2L));
+
+        assertThat(output.getAll()).contains("batch 1: a key validation found new has been written since; writing the batch by MERGE");
+        assertThat(rows("""
+            MATCH (c:Child)-[:OBSERVED]->(o:Observation {measure: 'TST-IMP-CHILD'}) WHERE c.ref STARTS WITH 'TST-IMP-C'
+            RETURN c.ref AS child, o.numerator AS numerator, COUNT { (o)<-[:OBSERVED]-() } AS subjects ORDER BY child"""))
+            .containsExactly(Map.of("child", "TST-IMP-C1", "numerator", 9.0, "subjects", 1L),
+                Map.of("child", "TST-IMP-C2", "numerator", 3.0, "subjects", 1L));
+        assertThat(TestGraph.run("MATCH (o:Observation {key: $key}) RETURN count(o) AS n", Map.of("key", taken))
+            .getFirst().get("n").asLong()).isOne();
+    }
+
+    /** A child-observations row's parameters as the kind completes them (the statement's fields). */
+    private static Map<String, Object> observationRow(String child, String key, double numerator) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("subject", child);
+        row.put("key", key);
+        row.put("measure", "TST-IMP-CHILD");
+        row.put("timePeriod", 202324L);
+        row.put("timeIdentifier", "Autumn term");
+        row.put("periodStart", java.time.LocalDate.of(2023, 9, 1));
+        row.put("value", 100 * numerator / 140);
+        row.put("numerator", numerator);
+        row.put("denominator", 140.0);
+        row.put("status", null);
+        return row;
     }
 
     @Test

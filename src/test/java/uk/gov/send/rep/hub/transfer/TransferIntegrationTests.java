@@ -21,8 +21,6 @@ import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -109,14 +107,12 @@ class TransferIntegrationTests {
         assertThat(exported.get("Observation")).isGreaterThan(200_000);
         assertThat(Files.readString(out.resolve("nodes/Child.jsonl"))).doesNotContain("elementId");
 
-        // The restore command as HubApplication.run starts it (the same builder), in this JVM
-        // rather than a child one (the partnership test below runs it as a process): a context of
-        // its own, no web server, on a new embedded database in a temporary directory.
+        // The restore command as HubApplication.run starts it (HubApplication.command), in this
+        // JVM rather than a child one (the partnership test below runs it as a process): a context
+        // of its own, no web server, on a new embedded database in a temporary directory.
         Path dataDir = temp.resolve("restored");
         started = System.nanoTime();
-        ConfigurableApplicationContext command = new SpringApplicationBuilder(HubApplication.class)
-            .web(WebApplicationType.NONE)
-            .properties("hub.command=restore", "spring.main.banner-mode=off")
+        ConfigurableApplicationContext command = HubApplication.command("restore")
             .run("--in", out.toString(), "--hub.neo4j.embedded.data-dir=" + dataDir, "--hub.neo4j.embedded.bolt-port=-1",
                 "--hub.neo4j.embedded.page-cache=256m");
         try {
