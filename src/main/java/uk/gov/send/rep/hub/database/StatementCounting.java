@@ -7,7 +7,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,6 @@ import java.util.stream.IntStream;
 import org.neo4j.driver.BaseSession;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.ExecutableQuery;
-import org.neo4j.driver.Query;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.Value;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.async.AsyncQueryRunner;
 
@@ -208,44 +203,13 @@ final class StatementCounting {
                     args[index] = countingCallback(method.getParameterTypes()[index], args[index]);
                 }
             }
-            Object result = withTimeout(target, method, args);
+            Object result = StatementCounting.invoke(target, method, args);
             return switch (plan.result()) {
                 case NONE -> result;
                 case DIRECT -> wrap(result);
                 case COMPLETION_STAGE -> result == null ? null
                     : ((CompletionStage<?>) result).thenApply(StatementCounting::wrap);
             };
-        }
-
-        /**
-         * Runs the call; an auto-commit {@code Session.run} without a {@link TransactionConfig},
-         * inside {@link StatementTimeout#within}, is sent with that timeout instead.
-         */
-        private static Object withTimeout(Object target, Method method, Object[] args) throws Throwable {
-            Duration timeout = StatementTimeout.current();
-            if (timeout == null || !(target instanceof Session session) || !method.getName().equals("run")
-                    || args == null || args.length == 0 || args.length > 2) {
-                return StatementCounting.invoke(target, method, args);
-            }
-            Query query = switch (args.length == 1 ? args[0] : null) {
-                case Query whole -> whole;
-                case String text -> new Query(text);
-                case null, default -> args.length == 2 && args[0] instanceof String text ? switch (args[1]) {
-                    case Map<?, ?> parameters -> new Query(text, castParameters(parameters));
-                    case Value parameters -> new Query(text, parameters);
-                    case org.neo4j.driver.Record parameters -> new Query(text, parameters.asMap());
-                    case null, default -> null;
-                } : null;
-            };
-            if (query == null) {
-                return StatementCounting.invoke(target, method, args);
-            }
-            return session.run(query, TransactionConfig.builder().withTimeout(timeout).build());
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Map<String, Object> castParameters(Map<?, ?> parameters) {
-            return (Map<String, Object>) parameters;
         }
 
         /** A callback that hands the wrapped callback counted transaction contexts. */

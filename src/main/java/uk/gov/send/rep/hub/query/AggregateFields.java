@@ -77,7 +77,7 @@ class AggregateFields implements RuntimeWiringConfigurer {
 
     private Object aggregate(DataFetchingEnvironment env) {
         ConnectionSource source = source(env);
-        AggregateSpec spec = AggregateSpec.of(source.type(), env.getSelectionSet(), List.of(), 0);
+        AggregateSpec spec = AggregateSpec.of(source.type(), Selection.of(env), List.of(), 0);
         return load(env, source, spec).thenApply(rows -> rows.isEmpty() ? Aggregate.empty() : rows.getFirst());
     }
 
@@ -91,7 +91,7 @@ class AggregateFields implements RuntimeWiringConfigurer {
         }
         // Without first, ask for one group more than the cap to tell "exactly the cap" from "too many".
         int limit = first != null ? first : cap + 1;
-        AggregateSpec spec = AggregateSpec.of(source.type(), env.getSelectionSet(), by, limit);
+        AggregateSpec spec = AggregateSpec.of(source.type(), Selection.of(env), by, limit);
         return load(env, source, spec).thenApply(groups -> {
             if (first == null && groups.size() > cap) {
                 throw new InvalidArgumentException("by", "more than " + cap + " groups (hub.graphql.max-groups): "

@@ -5,9 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
-
 /**
  * What one {@code aggregate} or {@code groupBy} field computes: the grouping keys (none for
  * {@code aggregate}), the fields whose minimum, maximum, average and sum were selected, and the
@@ -33,15 +30,15 @@ public record AggregateSpec(List<GroupKey> by, List<Field> min, List<Field> max,
     }
 
     /** The aggregates selected under an {@code aggregate} or {@code groupBy} field. */
-    public static AggregateSpec of(NodeType<?> type, DataFetchingFieldSelectionSet selection, List<GroupKey> by, int limit) {
+    public static AggregateSpec of(NodeType<?> type, Selection selection, List<GroupKey> by, int limit) {
         return new AggregateSpec(by, fields(type, selection, "min", true), fields(type, selection, "max", true),
             fields(type, selection, "avg", false), fields(type, selection, "sum", false), limit);
     }
 
-    private static List<Field> fields(NodeType<?> type, DataFetchingFieldSelectionSet selection, String function,
+    private static List<Field> fields(NodeType<?> type, Selection selection, String function,
             boolean datesToo) {
         Set<Field> fields = new LinkedHashSet<>();
-        for (SelectedField selected : selection.getFields(function + "/*")) {
+        for (Selection.Selected selected : selection.getFields(function)) {
             if (selected.getName().startsWith("__")) {
                 continue;
             }

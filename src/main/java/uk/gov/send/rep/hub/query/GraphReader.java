@@ -11,11 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
-import uk.gov.send.rep.hub.database.StatementTimeout;
 import uk.gov.send.rep.hub.query.ConnectionQueries.CypherQuery;
 import uk.gov.send.rep.hub.query.limits.LimitsProperties;
 
@@ -26,21 +31,31 @@ import uk.gov.send.rep.hub.query.limits.LimitsProperties;
 @Service
 public class GraphReader {
 
-    private final Neo4jClient neo4j;
+    private final Driver driver;
+    /** Read sessions that follow the bookmarks of the hub's writes (read your own writes on a cluster). */
+    private final SessionConfig session;
+    /** Each statement's own transaction: with the statement timeout, when one is configured. */
+    private final TransactionConfig transaction;
     private final QueryProperties limits;
     private final RelationIndex relations;
     private final Disclosure disclosure;
     /** {@code hub.graphql.limits.transaction-timeout}; null in slices without the limits. */
     private final Duration statementTimeout;
 
-    GraphReader(Neo4jClient neo4j, QueryProperties limits, RelationIndex relations, DisclosureProperties disclosure,
+    GraphReader(Driver driver, QueryProperties limits, RelationIndex relations, DisclosureProperties disclosure,
             ObjectProvider<LimitsProperties> queryLimits) {
-        this.neo4j = neo4j;
+        this.driver = driver;
+        this.session = SessionConfig.builder()
+            .withDefaultAccessMode(AccessMode.READ)
+            .withBookmarkManager(driver.executableQueryBookmarkManager())
+            .build();
         this.limits = limits;
         this.relations = relations;
         this.disclosure = new Disclosure(disclosure.threshold());
         LimitsProperties configured = queryLimits.getIfAvailable();
         this.statementTimeout = configured == null ? null : configured.transactionTimeout();
+        this.transaction = statementTimeout == null ? TransactionConfig.empty()
+            : TransactionConfig.builder().withTimeout(statementTimeout).build();
     }
 
     /**
@@ -56,7 +71,7 @@ public class GraphReader {
             Long total = page.withTotal() ? count(type, page) : null;
             return Connection.<Edge<T>>empty(total).from(source);
         }
-        List<graphql.schema.SelectedField> fields = Prefetch.rowFields(env.getSelectionSet());
+        List<Selection.Selected> fields = Prefetch.rowFields(Selection.of(env));
         List<Prefetch> prefetch = Prefetch.of(type, fields, relations, limits);
         PageRequest rows = page.withColumns(Prefetch.columns(type, fields, page.orderBy(), relations));
         return page(type, rows, prefetch, prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext())).from(source);
@@ -141,7 +156,7 @@ public class GraphReader {
     /** As {@link #findAllBy(NodeType, String, Collection)}, reading the to-one fields selected under the field too. */
     public <T> Map<Object, T> findAllBy(DataFetchingEnvironment env, NodeType<T> type, String uniqueProperty,
             Collection<?> values) {
-        List<graphql.schema.SelectedField> fields = env.getSelectionSet().getImmediateFields();
+        List<Selection.Selected> fields = Selection.of(env).getImmediateFields();
         List<Prefetch> prefetch = Prefetch.of(type, fields, relations, limits);
         List<String> columns = Prefetch.columns(type, fields, List.of(), relations);
         if (columns != null && !columns.contains(uniqueProperty)) {
@@ -369,14 +384,13 @@ public class GraphReader {
      * {@link QueryCost} (if one is bound): its text, the time of the driver call (Bolt round trip
      * and streaming the records included) and its record count, never its parameter values. The
      * statement is its own transaction, stopped by the database after
-     * {@code hub.graphql.limits.transaction-timeout} ({@link StatementTimeout}).
+     * {@code hub.graphql.limits.transaction-timeout}.
      */
     private List<Map<String, Object>> fetch(CypherQuery query) {
         long started = System.nanoTime();
         List<Map<String, Object>> rows = List.of();
         try {
-            rows = statementTimeout == null ? read(query)
-                : StatementTimeout.within(statementTimeout, () -> read(query));
+            rows = read(query);
             return rows;
         }
         finally {
@@ -384,8 +398,18 @@ public class GraphReader {
         }
     }
 
+    /**
+     * An auto-commit statement in a read session of the driver, its records as Java values
+     * ({@link Record#asMap()}: maps, lists, strings, numbers, {@code LocalDate}s). The driver
+     * directly rather than Spring Data Neo4j's {@code Neo4jClient}: the client's bookmark
+     * bookkeeping, notification logging and exception translation cost more CPU per request than
+     * reading the rows did (docs/benchmark.md, cause 10); driver errors ({@code Neo4jException},
+     * with the server's status code) reach the GraphQL error handling as they are.
+     */
     private List<Map<String, Object>> read(CypherQuery query) {
-        return List.copyOf(neo4j.query(query.cypher()).bindAll(query.parameters()).fetch().all());
+        try (Session reading = driver.session(session)) {
+            return reading.run(new Query(query.cypher(), query.parameters()), transaction).list(Record::asMap);
+        }
     }
 
     @SuppressWarnings("unchecked")

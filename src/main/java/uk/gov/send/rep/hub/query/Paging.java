@@ -60,19 +60,19 @@ public final class Paging {
      * a selection of only {@code totalCount}, {@code aggregate} or {@code groupBy} does not.
      */
     public static boolean rowsSelected(graphql.schema.DataFetchingEnvironment env) {
-        return rowsSelected(env.getSelectionSet());
+        return rowsSelected(Selection.of(env));
     }
 
-    static boolean rowsSelected(graphql.schema.DataFetchingFieldSelectionSet selection) {
+    static boolean rowsSelected(Selection selection) {
         return selects(selection, "edges") || selects(selection, "pageInfo");
     }
 
     /**
      * Whether the selection has a field of this name directly under it (by name, whatever its
-     * alias). Walks the immediate fields: {@code contains(glob)} compiles a path matcher per call.
+     * alias).
      */
-    public static boolean selects(graphql.schema.DataFetchingFieldSelectionSet selection, String name) {
-        for (graphql.schema.SelectedField field : selection.getImmediateFields()) {
+    public static boolean selects(Selection selection, String name) {
+        for (Selection.Selected field : selection.getImmediateFields()) {
             if (field.getName().equals(name)) {
                 return true;
             }
@@ -81,14 +81,14 @@ public final class Paging {
     }
 
     /** Whether the selection asks for {@code edges { cursor }}. */
-    static boolean edgeCursorsSelected(graphql.schema.DataFetchingFieldSelectionSet selection) {
+    static boolean edgeCursorsSelected(Selection selection) {
         return under(selection.getImmediateFields(), "edges").stream().anyMatch(field -> field.getName().equals("cursor"));
     }
 
     /** The fields selected under the fields of this name among {@code fields}. */
-    static List<graphql.schema.SelectedField> under(List<graphql.schema.SelectedField> fields, String name) {
-        List<graphql.schema.SelectedField> found = new ArrayList<>();
-        for (graphql.schema.SelectedField field : fields) {
+    static List<Selection.Selected> under(List<Selection.Selected> fields, String name) {
+        List<Selection.Selected> found = new ArrayList<>();
+        for (Selection.Selected field : fields) {
             if (field.getName().equals(name)) {
                 found.addAll(field.getSelectionSet().getImmediateFields());
             }
@@ -108,12 +108,12 @@ public final class Paging {
     /** As above, where {@code orderBy} may also name {@code <relationship field>Count} of these relations. */
     public static PageRequest request(graphql.schema.DataFetchingEnvironment env, QueryProperties limits, NodeType<?> type,
             RelationIndex relations) {
-        return request(env.getArguments(), env.getSelectionSet(), limits, type, relations);
+        return request(env.getArguments(), Selection.of(env), limits, type, relations);
     }
 
     /** As above, from a field's arguments and selection (e.g. a field selected below the one being fetched). */
     @SuppressWarnings("unchecked")
-    static PageRequest request(Map<String, Object> arguments, graphql.schema.DataFetchingFieldSelectionSet selection,
+    static PageRequest request(Map<String, Object> arguments, Selection selection,
             QueryProperties limits, NodeType<?> type, RelationIndex relations) {
         Integer first = (Integer) arguments.get("first");
         Integer last = (Integer) arguments.get("last");

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.SelectedField;
+
+import uk.gov.send.rep.hub.query.Selection.Selected;
 
 /**
  * A relationship field selected under a row, read in the same statement as the row instead of
@@ -49,11 +50,11 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
      * only the key. Null (all properties) as soon as a field is neither declared nor a relation:
      * it may be computed from other properties.
      */
-    static List<String> columns(NodeType<?> type, List<SelectedField> fields, List<Sort> orderBy, RelationIndex relations) {
+    static List<String> columns(NodeType<?> type, List<Selected> fields, List<Sort> orderBy, RelationIndex relations) {
         java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
         columns.add(type.keyProperty());
         orderBy.stream().filter(sort -> sort.counted() == null).forEach(sort -> columns.add(sort.field().property()));
-        for (SelectedField field : fields) {
+        for (Selected field : fields) {
             if (!field.getObjectTypeNames().contains(type.typeName()) || KEY_ONLY.contains(field.getName())) {
                 continue;
             }
@@ -79,23 +80,22 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
     }
 
     /**
-     * The fields selected under a connection's rows, {@code edges/node/*}, found by walking the
-     * immediate fields ({@code getFields(glob)} compiles a path matcher per call).
+     * The fields selected under a connection's rows, {@code edges/node/*}.
      */
-    static List<SelectedField> rowFields(graphql.schema.DataFetchingFieldSelectionSet selection) {
+    static List<Selected> rowFields(Selection selection) {
         return Paging.under(Paging.under(selection.getImmediateFields(), "edges"), "node");
     }
 
     /** The fields selected under the nodes of a list of edges: {@code node/*}. */
     static List<Prefetch> ofListOfEdges(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
             QueryProperties limits) {
-        return of(type, Paging.under(env.getSelectionSet().getImmediateFields(), "node"), relations, limits);
+        return of(type, Paging.under(Selection.of(env).getImmediateFields(), "node"), relations, limits);
     }
 
     /** The fields selected directly under a field returning the type (or a list of it). */
     static List<Prefetch> ofNode(DataFetchingEnvironment env, NodeType<?> type, RelationIndex relations,
             QueryProperties limits) {
-        return of(type, env.getSelectionSet().getImmediateFields(), relations, limits);
+        return of(type, Selection.of(env).getImmediateFields(), relations, limits);
     }
 
     /**
@@ -104,11 +104,11 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
      * merged), and every connection field whose arguments are valid (one per distinct page; a
      * field with invalid arguments is left to its own fetcher, which reports the error at its path).
      */
-    static List<Prefetch> of(NodeType<?> type, List<SelectedField> fields, RelationIndex relations, QueryProperties limits) {
-        Map<Relation<?, ?, ?>, List<SelectedField>> toOne = new LinkedHashMap<>();
-        Map<List<Object>, List<SelectedField>> pages = new LinkedHashMap<>();
+    static List<Prefetch> of(NodeType<?> type, List<Selected> fields, RelationIndex relations, QueryProperties limits) {
+        Map<Relation<?, ?, ?>, List<Selected>> toOne = new LinkedHashMap<>();
+        Map<List<Object>, List<Selected>> pages = new LinkedHashMap<>();
         Map<List<Object>, PageRequest> requests = new LinkedHashMap<>();
-        for (SelectedField field : fields) {
+        for (Selected field : fields) {
             if (!field.getObjectTypeNames().contains(type.typeName())) {
                 continue;
             }
@@ -139,7 +139,7 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
         }
         List<Prefetch> prefetches = new ArrayList<>(toOne.size() + pages.size());
         toOne.forEach((relation, under) -> {
-            List<SelectedField> subFields = new ArrayList<>();
+            List<Selected> subFields = new ArrayList<>();
             under.forEach(field -> subFields.addAll(field.getSelectionSet().getImmediateFields()));
             prefetches.add(new Prefetch(relation, null, PREFIX + relation.field(), resultKeys(under),
                 of(relation.target(), subFields, relations, limits), columns(relation.target(), subFields, List.of(), relations)));
@@ -147,7 +147,7 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
         int index = 0;
         for (var entry : pages.entrySet()) {
             Relation<?, ?, ?> relation = (Relation<?, ?, ?>) entry.getKey().getFirst();
-            List<SelectedField> subFields = new ArrayList<>();
+            List<Selected> subFields = new ArrayList<>();
             entry.getValue().forEach(field -> subFields.addAll(rowFields(field.getSelectionSet())));
             PageRequest page = requests.get(entry.getKey());
             prefetches.add(new Prefetch(relation,
@@ -158,7 +158,7 @@ record Prefetch(Relation<?, ?, ?> relation, PageRequest page, String column, Lis
         return List.copyOf(prefetches);
     }
 
-    private static List<String> resultKeys(List<SelectedField> fields) {
-        return fields.stream().map(SelectedField::getResultKey).distinct().toList();
+    private static List<String> resultKeys(List<Selected> fields) {
+        return fields.stream().map(Selected::getResultKey).distinct().toList();
     }
 }

@@ -85,7 +85,7 @@ public class RelatedLoader {
             return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
         }
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
-        List<graphql.schema.SelectedField> fields = Prefetch.rowFields(env.getSelectionSet());
+        List<Selection.Selected> fields = Prefetch.rowFields(Selection.of(env));
         PageRequest rows = page.withColumns(Prefetch.columns(relation.target(), fields, page.orderBy(), relations));
         return loader.load(new RelatedKey(relation, parentKey, rows), Prefetch.of(relation.target(), fields, relations, properties))
             .thenApply(c -> ((Connection<E>) c).from(source));

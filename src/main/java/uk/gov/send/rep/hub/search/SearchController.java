@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import uk.gov.send.rep.hub.query.PageRequest;
 import uk.gov.send.rep.hub.query.Paging;
 import uk.gov.send.rep.hub.query.QueryProperties;
+import uk.gov.send.rep.hub.query.Selection;
 
 /**
  * {@code Query.search}: validates the arguments (text, page size, cursor) and asks the
@@ -35,7 +36,7 @@ class SearchController {
         SearchText words = SearchText.parse(text);
         Set<SearchType> chosen = types == null ? EnumSet.allOf(SearchType.class)
             : types.isEmpty() ? EnumSet.noneOf(SearchType.class) : EnumSet.copyOf(types);
-        PageRequest page = Paging.request(limits, null, first, null, null, null, Paging.selects(env.getSelectionSet(), "totalCount"),
+        PageRequest page = Paging.request(limits, null, first, null, null, null, Paging.selects(Selection.of(env), "totalCount"),
             null, null);
         SearchCursor cursor = after == null ? null : SearchCursor.decode(after, SearchCursor.fingerprint(words, chosen));
         if (cursor != null && cursor.approximate() && words.typoLucene() == null) {

@@ -24,8 +24,11 @@ final class Load {
      * @param seconds wall time from the first request's start to the last one's end
      * @param errors requests that failed (not in {@code nanos}), such as transactions timed out
      * @param firstError the first failure's message, or null
+     * @param cpuNanos CPU time of the whole process (every thread: clients, hub, driver, database)
+     *     over the point; with the database in the same JVM, the cost of the requests in CPU,
+     *     steadier from run to run than their latency on a shared machine
      */
-    record Point(int clients, long[] nanos, double seconds, int errors, String firstError) {
+    record Point(int clients, long[] nanos, double seconds, int errors, String firstError, long cpuNanos) {
 
         int requests() {
             return nanos.length;
@@ -56,13 +59,18 @@ final class Load {
             return nanos.length / seconds;
         }
 
+        /** Process CPU time per request answered, in milliseconds. */
+        double cpuMillisPerRequest() {
+            return nanos.length == 0 ? Double.NaN : cpuNanos / 1e6 / nanos.length;
+        }
+
         /** This point and another of the same operation and clients, measured separately, as one. */
         Point plus(Point other) {
             long[] all = Arrays.copyOf(nanos, nanos.length + other.nanos.length);
             System.arraycopy(other.nanos, 0, all, nanos.length, other.nanos.length);
             Arrays.sort(all);
             return new Point(clients, all, seconds + other.seconds, errors + other.errors,
-                firstError != null ? firstError : other.firstError);
+                firstError != null ? firstError : other.firstError, cpuNanos + other.cpuNanos);
         }
     }
 
@@ -83,6 +91,7 @@ final class Load {
         AtomicInteger errors = new AtomicInteger();
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         long hardDeadline = start + cap.toNanos();
@@ -121,6 +130,7 @@ final class Load {
         for (Thread thread : threads) {
             thread.join();
         }
+        long cpu = processCpuNanos() - cpuBefore;
         long[] all = new long[done.get() - errors.get()];
         int at = 0;
         for (int c = 0; c < clients; c++) {
@@ -131,6 +141,11 @@ final class Load {
         Throwable first = failure.get();
         String message = first == null ? null : first.getMessage();
         return new Point(clients, all, (lastEnd.get() - start) / 1e9, errors.get(),
-            message == null ? null : message.lines().findFirst().orElse(message));
+            message == null ? null : message.lines().findFirst().orElse(message), cpu);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 }

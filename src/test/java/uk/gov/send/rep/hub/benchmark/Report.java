@@ -81,16 +81,17 @@ final class Report {
 
         out.append("\n## Latency and throughput\n\n")
             .append("| Query | Clients | Hub p50 | Hub p95 | Hub p99 | Hub req/s | Floor p50 | Floor p95 | Floor p99 | Floor req/s"
-                + " | Requests hub / floor | Errors hub / floor | Hub p95 / floor p95 |\n")
-            .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | Requests hub / floor | Errors hub / floor | CPU ms per request hub / floor | Hub p95 / floor p95 |\n")
+            .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result result : results) {
             for (int clients : result.hub().keySet()) {
                 Load.Point hub = result.hub().get(clients);
                 Load.Point floor = result.floor().get(clients);
-                out.append(String.format(Locale.ROOT, "| `%s` | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d / %d | %d / %d | %s |\n",
+                out.append(String.format(Locale.ROOT, "| `%s` | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d / %d | %d / %d | %s / %s | %s |\n",
                     result.query().name(), hub.clients(), ms(hub.p50()), ms(hub.p95()), ms(hub.p99()), rate(hub.throughput()),
                     ms(floor.p50()), ms(floor.p95()), ms(floor.p99()), rate(floor.throughput()), hub.requests(),
-                    floor.requests(), hub.errors(), floor.errors(), ratio(hub.p95() / floor.p95(), FLOOR_TARGET)));
+                    floor.requests(), hub.errors(), floor.errors(), ms(hub.cpuMillisPerRequest()),
+                    ms(floor.cpuMillisPerRequest()), ratio(hub.p95() / floor.p95(), FLOOR_TARGET)));
             }
         }
         for (Result result : results) {

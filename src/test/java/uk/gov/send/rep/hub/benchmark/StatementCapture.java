@@ -15,9 +15,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * Records the statements the hub sends through the driver's {@code executableQuery} (how
- * {@code GraphReader.fetch}, the read API's only way to the database, reads outside a
- * transaction) and Spring Data Neo4j's {@link Neo4jClient} (inside one), with their parameters,
+ * Records the statements the hub sends through the driver (auto-commit runs in a session, as
+ * {@code GraphReader.fetch}, the read API's only way to the database, reads; and
+ * {@code executableQuery}) and Spring Data Neo4j's {@link Neo4jClient}, with their parameters,
  * so that the profile mode can {@code PROFILE} exactly what a GraphQL request ran. Installed only
  * in profile mode: timed runs use the hub's beans untouched.
  */
@@ -85,7 +85,8 @@ final class StatementCapture implements BeanPostProcessor {
 
     /**
      * Follows a statement from {@code query(cypher)} through {@code bindAll(parameters)}, or from
-     * {@code executableQuery(cypher)} through {@code withParameters(parameters)}.
+     * {@code executableQuery(cypher)} through {@code withParameters(parameters)}, or a session's
+     * {@code run(query)}.
      */
     private final class Recording implements InvocationHandler {
 
@@ -100,6 +101,12 @@ final class StatementCapture implements BeanPostProcessor {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             int statement = index;
+            if (recording && method.getName().equals("run") && args != null && args.length >= 1
+                    && args[0] instanceof org.neo4j.driver.Query query) {
+                synchronized (lock) {
+                    statements.add(new Statement(query.text(), query.parameters().asMap()));
+                }
+            }
             if (recording && (method.getName().equals("query") || method.getName().equals("executableQuery"))
                     && args != null && args.length == 1
                     && args[0] instanceof String cypher) {
@@ -127,6 +134,10 @@ final class StatementCapture implements BeanPostProcessor {
                     && method.getReturnType().getName().startsWith(SPEC_PACKAGE)) {
                 return Proxy.newProxyInstance(Neo4jClient.class.getClassLoader(), interfaces(result.getClass()),
                     new Recording(result, statement));
+            }
+            if (result instanceof org.neo4j.driver.Session session && method.getName().equals("session")) {
+                return Proxy.newProxyInstance(Driver.class.getClassLoader(),
+                    new Class<?>[] { org.neo4j.driver.Session.class }, new Recording(session, null));
             }
             if (result != null && statement >= 0 && method.getReturnType() == org.neo4j.driver.ExecutableQuery.class) {
                 return Proxy.newProxyInstance(Driver.class.getClassLoader(),
