@@ -12,6 +12,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
@@ -46,10 +47,17 @@ public class Writes {
     public static final int MAX_KEY_LENGTH = 200;
 
     private final Driver driver;
+    /**
+     * Sessions that share the driver's bookmark manager with the read API ({@code GraphReader}): on
+     * a cluster, the payload re-read after a write, and any later query through this hub, sees the
+     * write, whichever member answers.
+     */
+    private final SessionConfig sessions;
     private final TransactionConfig config;
 
     Writes(Driver driver, ObjectProvider<LimitsProperties> limits) {
         this.driver = driver;
+        this.sessions = SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager()).build();
         LimitsProperties configured = limits.getIfAvailable();
         // A mutation's transaction is stopped by the database after the read statements' timeout too.
         this.config = configured == null ? TransactionConfig.empty()
@@ -166,7 +174,7 @@ public class Writes {
 
     private Outcome transaction(String key, String mutation, Scope scope, String requestHash, Work work,
             QueryCost cost) {
-        try (Session session = driver.session()) {
+        try (Session session = driver.session(sessions)) {
             return session.executeWrite(context -> {
                 Transaction tx = new Transaction(context, cost);
                 Outcome earlier = earlier(tx, key, mutation, requestHash);
@@ -223,7 +231,7 @@ public class Writes {
      */
     public List<Record> read(DataFetchingEnvironment env, String cypher, Map<String, Object> parameters) {
         QueryCost cost = QueryCost.of(env.getGraphQlContext());
-        try (Session session = driver.session()) {
+        try (Session session = driver.session(sessions)) {
             return session.executeRead(context -> new Transaction(context, cost).run(cypher, parameters), config);
         }
     }
