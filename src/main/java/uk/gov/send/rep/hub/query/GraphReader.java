@@ -1,7 +1,5 @@
 package uk.gov.send.rep.hub.query;
 
-import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,8 +37,6 @@ public class GraphReader {
     private final QueryProperties limits;
     private final RelationIndex relations;
     private final Disclosure disclosure;
-    /** {@code hub.graphql.limits.transaction-timeout}; null in slices without the limits. */
-    private final Duration statementTimeout;
 
     GraphReader(Driver driver, QueryProperties limits, RelationIndex relations, DisclosureProperties disclosure,
             ObjectProvider<LimitsProperties> queryLimits) {
@@ -53,9 +49,9 @@ public class GraphReader {
         this.relations = relations;
         this.disclosure = new Disclosure(disclosure.threshold());
         LimitsProperties configured = queryLimits.getIfAvailable();
-        this.statementTimeout = configured == null ? null : configured.transactionTimeout();
-        this.transaction = statementTimeout == null ? TransactionConfig.empty()
-            : TransactionConfig.builder().withTimeout(statementTimeout).build();
+        // hub.graphql.limits.transaction-timeout; none in slices without the limits.
+        this.transaction = configured == null ? TransactionConfig.empty()
+            : TransactionConfig.builder().withTimeout(configured.transactionTimeout()).build();
     }
 
     /**
@@ -64,14 +60,15 @@ public class GraphReader {
      * totalCount is computed only when the request selects it.
      */
     public <T> Connection<Edge<T>> page(DataFetchingEnvironment env, NodeType<T> type, Integer first, String after) {
-        PageRequest page = Paging.request(env, limits, type, relations);
+        Selection selection = Selection.of(env);
+        PageRequest page = Paging.request(env.getArguments(), selection, limits, type, relations);
         ConnectionSource source = ConnectionSource.root(type, page.where());
-        if (!Paging.rowsSelected(env)) {
+        if (!Paging.rowsSelected(selection)) {
             // Only aggregates (or totalCount) selected: no page query at all.
             Long total = page.withTotal() ? count(type, page) : null;
             return Connection.<Edge<T>>empty(total).from(source);
         }
-        List<Selection.Selected> fields = Prefetch.rowFields(Selection.of(env));
+        List<Selection.Selected> fields = Prefetch.rowFields(selection);
         List<Prefetch> prefetch = Prefetch.of(type, fields, relations, limits);
         PageRequest rows = page.withColumns(Prefetch.columns(type, fields, page.orderBy(), relations));
         return page(type, rows, prefetch, prefetch.isEmpty() ? null : Prefetched.of(env.getGraphQlContext())).from(source);

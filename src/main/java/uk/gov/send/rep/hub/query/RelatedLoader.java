@@ -78,14 +78,15 @@ public class RelatedLoader {
     @SuppressWarnings("unchecked")
     public <P, T, E> CompletableFuture<Connection<E>> connection(DataFetchingEnvironment env, Relation<P, T, E> relation,
             Object parentKey, Integer first, String after) {
-        PageRequest page = Paging.request(env, properties, relation.target(), relations);
+        Selection selection = Selection.of(env);
+        PageRequest page = Paging.request(env.getArguments(), selection, properties, relation.target(), relations);
         ConnectionSource source = ConnectionSource.related(relation, parentKey, page.where());
-        if (!Paging.rowsSelected(env) && !page.withTotal()) {
+        if (!Paging.rowsSelected(selection) && !page.withTotal()) {
             // Only aggregates selected: they load themselves (AggregateFields); no page query.
             return CompletableFuture.completedFuture(Connection.<E>empty(null).from(source));
         }
         DataLoader<RelatedKey, Connection<?>> loader = env.getDataLoader(LOADER);
-        List<Selection.Selected> fields = Prefetch.rowFields(Selection.of(env));
+        List<Selection.Selected> fields = Prefetch.rowFields(selection);
         PageRequest rows = page.withColumns(Prefetch.columns(relation.target(), fields, page.orderBy(), relations));
         return loader.load(new RelatedKey(relation, parentKey, rows), Prefetch.of(relation.target(), fields, relations, properties))
             .thenApply(c -> ((Connection<E>) c).from(source));
