@@ -19,6 +19,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import uk.gov.send.rep.hub.database.DatabaseReady;
 import uk.gov.send.rep.hub.query.ConnectionQueries.CypherQuery;
 import uk.gov.send.rep.hub.query.limits.LimitsProperties;
 
@@ -36,11 +37,15 @@ public class GraphReader {
     private final TransactionConfig transaction;
     private final QueryProperties limits;
     private final RelationIndex relations;
+    /** Whether the home database runs unversioned statements as Cypher 5: the prefix is then left out (ADR 0020). */
+    private final boolean cypher5ByDefault;
     private final Disclosure disclosure;
 
     GraphReader(Driver driver, QueryProperties limits, RelationIndex relations, DisclosureProperties disclosure,
-            ObjectProvider<LimitsProperties> queryLimits) {
+            ObjectProvider<LimitsProperties> queryLimits, ObjectProvider<DatabaseReady> database) {
         this.driver = driver;
+        DatabaseReady ready = database.getIfAvailable();
+        this.cypher5ByDefault = ready != null && ready.cypher5ByDefault();
         this.session = SessionConfig.builder()
             .withDefaultAccessMode(AccessMode.READ)
             .withBookmarkManager(driver.executableQueryBookmarkManager())
@@ -405,8 +410,27 @@ public class GraphReader {
      */
     private List<Map<String, Object>> read(CypherQuery query) {
         try (Session reading = driver.session(session)) {
-            return reading.run(new Query(query.cypher(), query.parameters()), transaction).list(Record::asMap);
+            return reading.run(new Query(sent(query.cypher()), query.parameters()), transaction).list(Record::asMap);
         }
+    }
+
+    /**
+     * The text sent for a statement: without its leading {@code CYPHER 5} where that is the
+     * database's default anyway. The prefix makes the database pre-parse the whole text on every
+     * run (about 0.2 ms for a page of children, 1 ms for {@code b}; ADR 0020); the statement runs
+     * in the same version either way.
+     */
+    String sent(String cypher) {
+        return sent(cypher, cypher5ByDefault);
+    }
+
+    static String sent(String cypher, boolean cypher5ByDefault) {
+        if (cypher5ByDefault && cypher.startsWith(DatabaseReady.CYPHER_5)
+                && cypher.length() > DatabaseReady.CYPHER_5.length()
+                && Character.isWhitespace(cypher.charAt(DatabaseReady.CYPHER_5.length()))) {
+            return cypher.substring(DatabaseReady.CYPHER_5.length() + 1).stripLeading();
+        }
+        return cypher;
     }
 
     @SuppressWarnings("unchecked")

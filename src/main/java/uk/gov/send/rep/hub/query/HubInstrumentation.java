@@ -17,6 +17,7 @@ import graphql.schema.DataFetcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.stereotype.Component;
 
 import uk.gov.send.rep.hub.query.limits.QueryLimits;
@@ -40,7 +41,7 @@ import uk.gov.send.rep.hub.query.limits.QueryLimits;
  * more than completing the field (docs/benchmark.md).
  */
 @Component
-class HubInstrumentation extends SimplePerformantInstrumentation {
+final class HubInstrumentation extends SimplePerformantInstrumentation {
 
     /** The limits; null in slices that do not load them (then nothing is limited). */
     private final QueryLimits limits;
@@ -103,14 +104,23 @@ class HubInstrumentation extends SimplePerformantInstrumentation {
 
     /**
      * Spring for GraphQL wraps the instrumentations it finds in a {@code ChainedInstrumentation},
-     * even a single one; when there is only one, graphql-java is given it directly.
+     * even a single one; when there is only one, graphql-java is given it directly. When that one
+     * is the hub's, queries run on {@link HubExecutionStrategy} (graphql-java's own, completing
+     * plain subtrees in one pass), given the exception handler Spring for GraphQL would have given
+     * graphql-java's default strategy: the same resolvers, in the same order.
      */
     @Bean
-    static GraphQlSourceBuilderCustomizer singleInstrumentation(ObjectProvider<Instrumentation> instrumentations) {
+    static GraphQlSourceBuilderCustomizer singleInstrumentation(ObjectProvider<Instrumentation> instrumentations,
+            ObjectProvider<DataFetcherExceptionResolver> exceptionResolvers) {
         return builder -> builder.configureGraphQl(graphQl -> {
             List<Instrumentation> all = instrumentations.orderedStream().toList();
             if (all.size() == 1) {
                 graphQl.instrumentation(all.getFirst());
+                if (all.getFirst() instanceof HubInstrumentation hub) {
+                    graphQl.queryExecutionStrategy(new HubExecutionStrategy(
+                        DataFetcherExceptionResolver.createExceptionHandler(exceptionResolvers.orderedStream().toList()),
+                        hub));
+                }
             }
         });
     }

@@ -392,12 +392,14 @@ public final class QueryBenchmark {
     }
 
     /**
-     * Median time of an action in milliseconds: runs for 1 s untimed (so that the JIT has compiled
-     * it), then at least 5 timed runs, more for up to 3 s or 1,000 runs.
+     * Median time of an action in milliseconds: runs for 5 s untimed (so that the JIT has compiled
+     * it: after 1 s, on two cores shared with the database's own compilation, a hub request for
+     * {@code b} still took two to three times its steady time), then at least 5 timed runs, more
+     * for up to 3 s or 1,000 runs.
      */
     private static double median(Runnable action) {
         long warm = System.nanoTime();
-        while (System.nanoTime() - warm < 1_000_000_000L) {
+        while (System.nanoTime() - warm < 5_000_000_000L) {
             action.run();
         }
         List<Long> times = new ArrayList<>();

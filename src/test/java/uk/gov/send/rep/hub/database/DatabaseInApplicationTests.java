@@ -37,6 +37,15 @@ class DatabaseInApplicationTests {
     }
 
     @Test
+    void shouldKnowThatTheDatabaseRunsUnversionedStatementsAsCypher5() {
+        // The test server, like the embedded default, has no db.query.default_language: Cypher 5 (ADR 0020).
+        assertThat(ready.defaultLanguage()).isEqualTo("CYPHER 5");
+        assertThat(ready.cypher5ByDefault()).isTrue();
+        assertThat(new DatabaseReady(java.util.List.of(1), false, "CYPHER 25").cypher5ByDefault()).isFalse();
+        assertThat(new DatabaseReady(java.util.List.of(1), false).cypher5ByDefault()).isFalse();
+    }
+
+    @Test
     void shouldCountTheStatementsOfTheApplicationsNeo4jClient() {
         assertThat(StatementCounting.isCounting(driver)).isTrue();
         long before = counter.count();

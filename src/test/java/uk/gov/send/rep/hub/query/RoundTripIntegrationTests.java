@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -32,6 +33,12 @@ class RoundTripIntegrationTests {
 
     @Autowired
     CypherStatementCounter statements;
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Autowired
+    GraphReader reader;
 
     @BeforeAll
     static void createTwoSizes() {
@@ -60,6 +67,28 @@ class RoundTripIntegrationTests {
             .path("partnership.members.edges[*].node.settings.edges[*].node.placements.edges[*].node.ref")
             .entityList(String.class).get();
         return new long[] { statements.count() - before, children.size() };
+    }
+
+    @Test
+    void shouldCompleteTheRowsReadWithTheRootInOnePass() {
+        // HubExecutionStrategy: everything under partnership(code) was read in its one statement (properties of
+        // records, relationship fields prefetched), so the whole answer is completed in one pass, without
+        // graphql-java's per-field machinery, whatever the number of rows.
+        assertThat(graphQlSource.graphQl().getQueryStrategy()).isInstanceOf(HubExecutionStrategy.class);
+        HubExecutionStrategy strategy = (HubExecutionStrategy) graphQlSource.graphQl().getQueryStrategy();
+        long before = strategy.shortcuts();
+        drillDown("TST-RT-L");
+        assertThat(strategy.shortcuts() - before).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendStatementsWithoutTheCypher5PrefixTheDatabaseDoesNotNeed() {
+        // ADR 0020: the test database runs unversioned statements as Cypher 5, so the prefix is left out.
+        assertThat(reader.sent("CYPHER 5 MATCH (n) RETURN n")).isEqualTo("MATCH (n) RETURN n");
+        assertThat(reader.sent("CYPHER 5\nMATCH (n) RETURN n")).isEqualTo("MATCH (n) RETURN n");
+        assertThat(GraphReader.sent("CYPHER 5 MATCH (n) RETURN n", false)).isEqualTo("CYPHER 5 MATCH (n) RETURN n");
+        assertThat(GraphReader.sent("CYPHER 25 MATCH (n) RETURN n", true)).isEqualTo("CYPHER 25 MATCH (n) RETURN n");
+        assertThat(GraphReader.sent("MATCH (n) RETURN n", true)).isEqualTo("MATCH (n) RETURN n");
     }
 
     @Test
