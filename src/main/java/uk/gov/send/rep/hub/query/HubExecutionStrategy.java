@@ -27,7 +27,7 @@ import graphql.schema.GraphQLType;
  * rows, no fetcher to call) is completed in one pass over the values, instead of graphql-java's
  * per-field machinery (an execution step, a result path, instrumentation parameters and a
  * fetch-and-complete cycle for every field of every row). For a page of 50 to 100 rows that
- * machinery was most of the hub's own CPU (docs/benchmark.md, 2 and 3 December); the shortcut
+ * machinery was most of the hub's own CPU (docs/benchmark.md, 2 December, cause 12); the shortcut
  * gives the same map graphql-java would build, in the same order.
  *
  * <p>It applies only when skipping those steps is unobservable: the request's instrumentation is
