@@ -44,11 +44,23 @@ public final class ConnectionQueries {
      * depends only on declarations and the shape of the arguments, never on their values.
      */
     private static String render(Statement statement, Scope scope, Object... shape) {
+        return TEXTS.get(key(scope, shape), k -> RENDERER.render(statement));
+    }
+
+    /**
+     * The text rendered before for this shape, or null: for a statement whose parameters can all
+     * be set without building it, so that a known shape costs no building at all.
+     */
+    private static String rendered(Scope scope, Object... shape) {
+        return TEXTS.getIfPresent(key(scope, shape));
+    }
+
+    private static List<Object> key(Scope scope, Object... shape) {
         // The scope's kind of access is part of the shape: its predicate is part of the text.
         List<Object> key = new ArrayList<>(shape.length + 1);
         key.add(scope.rows());
         key.addAll(java.util.Arrays.asList(shape));
-        return TEXTS.get(key, k -> RENDERER.render(statement));
+        return key;
     }
 
     /**
@@ -172,12 +184,23 @@ public final class ConnectionQueries {
         List<Object> values = reversed ? page.before() : page.after();
         List<Sort> sorts = page.orderBy();
         parameters.put(prefix, values.getLast());
+        for (int i = 0; i < sorts.size(); i++) {
+            parameters.put(prefix + i, values.get(i));
+        }
+        if (prefetch.isEmpty()) {
+            // Every parameter of this statement is set: if its shape was rendered before, the text
+            // is known and nothing needs building (building the branches cost as much CPU as
+            // running the statement through the driver: docs/benchmark.md, 2 December).
+            String known = rendered(scope, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch));
+            if (known != null) {
+                return new CypherQuery(known, parameters);
+            }
+        }
         List<Condition> branches = new ArrayList<>();
         Condition equal = Cypher.noCondition();
         for (int i = 0; i <= sorts.size(); i++) {
             Condition beyond;
             if (i < sorts.size()) {
-                parameters.put(prefix + i, values.get(i));
                 Property field = n.property(sorts.get(i).field().property());
                 beyond = sorts.get(i).descending() != reversed ? field.lt(Cypher.parameter(prefix + i))
                     : field.gt(Cypher.parameter(prefix + i));

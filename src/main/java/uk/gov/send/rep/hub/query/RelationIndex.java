@@ -33,7 +33,10 @@ public class RelationIndex {
         return Optional.ofNullable(byName.get(type.typeName() + "." + field));
     }
 
+    /** No relationship fields; one instance, so that it is the same part of every statement shape ({@link Shapes}). */
     static RelationIndex none() {
-        return new RelationIndex(List.of());
+        return NONE;
     }
+
+    private static final RelationIndex NONE = new RelationIndex(List.of());
 }

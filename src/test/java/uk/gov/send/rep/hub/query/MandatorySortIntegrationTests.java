@@ -68,6 +68,12 @@ class MandatorySortIntegrationTests {
             + "UNWIND rows AS row WITH row.n AS n, row.s0 AS s0, row.k AS k ORDER BY s0 DESC, k DESC LIMIT $limit "
             + "RETURN n{.*} AS node");
         assertThat(query.parameters()).containsEntry("after0", "2024-01-02").containsEntry("after", "x");
+        // The same shape again, past another cursor: the text known from the first (nothing built), this cursor's values.
+        CypherQuery again = ConnectionQueries.rootPage(THING, new PageRequest(5, false, List.of("2024-03-04", "y"), null,
+            false, null, List.of(new Sort(THING.field("made").orElseThrow(), true))));
+        assertThat(again.cypher()).isSameAs(query.cypher());
+        assertThat(again.parameters()).containsExactlyInAnyOrderEntriesOf(
+            Map.of("after0", "2024-03-04", "after", "y", "limit", 6));
         // Selected columns come from the handed-on values where they are the sort key or the key.
         assertThat(ConnectionQueries.rootPage(THING, later.withColumns(List.of("ref", "made", "name"))).cypher())
             .endsWith("WITH row.n AS n, row.s0 AS s0, row.k AS k ORDER BY s0 DESC, k DESC LIMIT $limit RETURN n{ref: k, made: s0, .name} AS node");
