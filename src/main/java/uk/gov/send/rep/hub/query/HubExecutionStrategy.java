@@ -97,12 +97,11 @@ final class HubExecutionStrategy extends AsyncExecutionStrategy {
         }
         ExecutionStepInfo step = parameters.getExecutionStepInfo();
         GraphQLFieldDefinition definition = step.getFieldDefinition();
-        GraphQLObjectType parent = step.getObjectType();
-        if (definition == null || parent == null) {
+        if (definition == null) {
             return null;
         }
         PlainCompletion whole = plans.get(nodes.getFirst(),
-            node -> PlainCompletion.of(execution.getGraphQLSchema(), parent, definition, node));
+            node -> PlainCompletion.of(execution.getGraphQLSchema(), definition, node));
         return whole.at(type);
     }
 

@@ -70,12 +70,8 @@ sealed interface PlainCompletion {
     /** The completed value of {@code value} (not null), or {@link #FALLBACK}. */
     Object complete(Values values, Object value);
 
-    /**
-     * The plan for the field {@code field} of {@code parent} (its definition {@code definition}),
-     * or {@link #NOT_PLAIN}.
-     */
-    static PlainCompletion of(GraphQLSchema schema, GraphQLObjectType parent, GraphQLFieldDefinition definition,
-            Field field) {
+    /** The plan for the field {@code field} (its definition {@code definition}), or {@link #NOT_PLAIN}. */
+    static PlainCompletion of(GraphQLSchema schema, GraphQLFieldDefinition definition, Field field) {
         PlainCompletion plan = leaf(schema, definition.getType(), field);
         return plan == null ? NOT_PLAIN : plan;
     }
@@ -211,8 +207,8 @@ sealed interface PlainCompletion {
             if (unboxed == null) {
                 return nonNull ? FALLBACK : null;
             }
-            Object completed = value.complete(values, unboxed);
-            return completed == null && nonNull ? FALLBACK : completed;
+            // Never null: a scalar or enum that serialises to null falls back, so graphql-java judges it.
+            return value.complete(values, unboxed);
         }
     }
 
@@ -261,7 +257,7 @@ sealed interface PlainCompletion {
             if (value instanceof Iterable<?> iterable) {
                 items = iterable;
             }
-            else if (value != null && value.getClass().isArray() && value instanceof Object[] array) {
+            else if (value instanceof Object[] array) {
                 items = Arrays.asList(array);
             }
             else {
