@@ -93,7 +93,7 @@ public final class ConnectionQueries {
     }
 
     private static Condition and(Condition condition, Condition guard) {
-        return guard == null ? condition : condition.and(guard);
+        return guard == null ? condition : Logic.and(condition, guard);
     }
 
     /** A rendered statement and its parameters. */
@@ -211,7 +211,7 @@ public final class ConnectionQueries {
             }
             if (i < sorts.size()) {
                 // A composite index on (field, key) holds only nodes that have both.
-                beyond = beyond.and(n.property(type.keyProperty()).isNotNull());
+                beyond = Logic.and(beyond, n.property(type.keyProperty()).isNotNull());
             }
             branches.add(filter.and(equal).and(beyond));
             if (i < sorts.size()) {
@@ -630,7 +630,7 @@ public final class ConnectionQueries {
             Sort first = page.orderBy().getFirst();
             // With the key too: a composite index on (field, key) holds only nodes that have both.
             return first.counted() == null && first.field().required()
-                ? n.property(first.field().property()).isNotNull().and(n.property(type.keyProperty()).isNotNull())
+                ? Logic.and(n.property(first.field().property()).isNotNull(), n.property(type.keyProperty()).isNotNull())
                 : Cypher.noCondition();
         }
         return page.after() == null && page.before() == null
@@ -648,8 +648,8 @@ public final class ConnectionQueries {
     /** As above, with parameters named {@code after<suffix>}, {@code after<suffix>0}, ... */
     private static Condition cursors(NodeType<?> type, Node n, PageRequest page, Map<String, Object> parameters,
             String suffix) {
-        return after(type, n, page.orderBy(), page.after(), false, "after" + suffix, parameters)
-            .and(after(type, n, page.orderBy(), page.before(), true, "before" + suffix, parameters));
+        return Logic.and(after(type, n, page.orderBy(), page.after(), false, "after" + suffix, parameters),
+            after(type, n, page.orderBy(), page.before(), true, "before" + suffix, parameters));
     }
 
     /**
@@ -673,16 +673,16 @@ public final class ConnectionQueries {
             Expression field = sortValue(sorts.get(i), n);
             Object value = values.get(i);
             if (value == null) {
-                Condition equal = field.isNull().and(condition);
-                condition = descending ? field.isNotNull().or(equal) : equal;
+                Condition equal = Logic.and(field.isNull(), condition);
+                condition = descending ? Logic.or(field.isNotNull(), equal) : equal;
             }
             else {
                 String name = prefix + i;
                 parameters.put(name, value);
                 boolean required = sorts.get(i).counted() == null && sorts.get(i).field().required();
                 Condition beyond = descending ? field.lt(Cypher.parameter(name))
-                    : required ? field.gt(Cypher.parameter(name)) : field.gt(Cypher.parameter(name)).or(field.isNull());
-                condition = beyond.or(field.isEqualTo(Cypher.parameter(name)).and(condition));
+                    : required ? field.gt(Cypher.parameter(name)) : Logic.or(field.gt(Cypher.parameter(name)), field.isNull());
+                condition = Logic.or(beyond, Logic.and(field.isEqualTo(Cypher.parameter(name)), condition));
             }
         }
         // A leading range on a first key every node has lets the planner seek its index from the
@@ -691,8 +691,8 @@ public final class ConnectionQueries {
                 && sorts.getFirst().field().required()) {
             Expression first = sortValue(sorts.getFirst(), n);
             boolean descending = sorts.getFirst().descending() != reversed;
-            condition = (descending ? first.lte(Cypher.parameter(prefix + 0)) : first.gte(Cypher.parameter(prefix + 0)))
-                .and(condition);
+            condition = Logic.and(descending ? first.lte(Cypher.parameter(prefix + 0)) : first.gte(Cypher.parameter(prefix + 0)),
+                condition);
         }
         return condition;
     }
@@ -742,7 +742,7 @@ public final class ConnectionQueries {
             Condition filter, String suffix, String rowsName, Map<String, Object> parameters, RelationIndex relations,
             List<Prefetch> prefetch, int[] names, Scope scope) {
         parameters.put("limit" + suffix, page.size() + 1);
-        Condition condition = filter.and(cursors(relation.target(), n, page, parameters, suffix));
+        Condition condition = Logic.and(filter, cursors(relation.target(), n, page, parameters, suffix));
         var pageRows = Cypher.match(r).where(condition)
             .with(r, n)
             .orderBy(order(relation.target(), n, page))

@@ -298,7 +298,7 @@ final class Filters {
             Condition condition = null;
             for (int i = 0; i < items.size(); i++) {
                 Condition item = object(type, n, asMap(items.get(i), path + "[" + i + "]"), path + "[" + i + "]");
-                condition = condition == null ? item : all ? condition.and(item) : condition.or(item);
+                condition = condition == null ? item : all ? Logic.and(condition, item) : Logic.or(condition, item);
             }
             return condition;
         }
@@ -336,7 +336,7 @@ final class Filters {
 
         /** Both conditions; either may be null (none). */
         private static Condition both(Condition a, Condition b) {
-            return a == null ? b : b == null ? a : a.and(b);
+            return a == null ? b : b == null ? a : Logic.and(a, b);
         }
 
         private static Condition exists(org.neo4j.cypherdsl.core.RelationshipPattern pattern, Condition where) {

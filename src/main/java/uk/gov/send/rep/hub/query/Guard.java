@@ -136,7 +136,7 @@ public record Guard(List<Step> path, boolean whenLinked, Predicate<Map<String, O
                 Node area = Cypher.node("LocalArea").named(n.getRequiredSymbolicName().getValue() + "_area");
                 Condition inAreas = Cypher.exists(List.of(pathTo(n, area)),
                     Where.from(area.property("code").in(Cypher.parameter(AREAS))));
-                yield whenLinked ? Cypher.not(Cypher.exists(firstStep(n))).or(inAreas) : inAreas;
+                yield whenLinked ? Logic.or(Cypher.not(Cypher.exists(firstStep(n))), inAreas) : inAreas;
             }
         };
     }
