@@ -36,6 +36,39 @@ public final class ConnectionQueries {
     private static final com.github.benmanes.caffeine.cache.Cache<List<Object>, String> TEXTS =
         com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
 
+    /**
+     * Statements known by the shape of their inputs, with whether their parameters can be computed
+     * without building them ({@link Replica}): a page, a lookup by keys and related pages.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<List<Object>, Known> KNOWN =
+        com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
+
+    /**
+     * A statement's text for a shape; {@code replicable} when its first build set exactly the
+     * parameters {@link Replica} computes, {@code areas} when among them were the scope's areas.
+     */
+    private record Known(String text, boolean replicable, boolean areas) {
+    }
+
+    /**
+     * The statement for these inputs: when their shape is known and replicable, its text with
+     * the parameters computed from the inputs (nothing built); otherwise built, and the shape
+     * remembered with whether {@code replica} gives exactly the parameters the build set.
+     */
+    private static CypherQuery known(List<Object> shape, java.util.function.BiFunction<Boolean, Scope, Map<String, Object>> replica,
+            Scope scope, java.util.function.Supplier<CypherQuery> build) {
+        Known known = KNOWN.getIfPresent(shape);
+        if (known != null && known.replicable()) {
+            return new CypherQuery(known.text(), replica.apply(known.areas(), scope));
+        }
+        CypherQuery built = build.get();
+        if (known == null) {
+            boolean areas = built.parameters().containsKey(Guard.AREAS);
+            KNOWN.put(shape, new Known(built.cypher(), replica.apply(areas, scope).equals(built.parameters()), areas));
+        }
+        return built;
+    }
+
     private ConnectionQueries() {
     }
 
@@ -119,6 +152,13 @@ public final class ConnectionQueries {
     /** As {@link #rootPage(NodeType, PageRequest, RelationIndex)}, reading these to-one fields of each row too. */
     static CypherQuery rootPage(NodeType<?> type, PageRequest page, RelationIndex relations, List<Prefetch> prefetch,
             Scope scope) {
+        return known(key(scope, "knownRootPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
+            (areas, in) -> Replica.rootPage(page, prefetch, in, areas), scope,
+            () -> buildRootPage(type, page, relations, prefetch, scope));
+    }
+
+    static CypherQuery buildRootPage(NodeType<?> type, PageRequest page, RelationIndex relations,
+            List<Prefetch> prefetch, Scope scope) {
         Node n = Cypher.node(type.label()).named("n");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("limit", page.size() + 1);
@@ -364,6 +404,13 @@ public final class ConnectionQueries {
     /** As above, reading only these properties of each node (null: all). */
     static CypherQuery byKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch,
             RelationIndex relations, List<String> columns, Scope scope) {
+        return known(key(scope, "knownByKeys", type, property, relations, Shapes.prefetch(prefetch), String.valueOf(columns)),
+            (areas, in) -> Replica.byKeys(keys, prefetch, in, areas), scope,
+            () -> buildByKeys(type, property, keys, prefetch, relations, columns, scope));
+    }
+
+    static CypherQuery buildByKeys(NodeType<?> type, String property, List<?> keys, List<Prefetch> prefetch,
+            RelationIndex relations, List<String> columns, Scope scope) {
         Node n = Cypher.node(type.label()).named("n");
         List<Object> content = projectionContent(n, new PageRequest(1, null, false).withColumns(columns));
         Map<String, Object> parameters = new HashMap<>();
@@ -394,6 +441,13 @@ public final class ConnectionQueries {
 
     /** As {@link #relatedPages(Relation, List, PageRequest, RelationIndex)}, reading these to-one fields of each row too. */
     static CypherQuery relatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page,
+            RelationIndex relations, List<Prefetch> prefetch, Scope scope) {
+        return known(key(scope, "knownRelatedPages", relation, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
+            (areas, in) -> Replica.relatedPages(parentKeys, page, prefetch, in, areas), scope,
+            () -> buildRelatedPages(relation, parentKeys, page, relations, prefetch, scope));
+    }
+
+    static CypherQuery buildRelatedPages(Relation<?, ?, ?> relation, List<?> parentKeys, PageRequest page,
             RelationIndex relations, List<Prefetch> prefetch, Scope scope) {
         SymbolicName key = Cypher.name("key");
         Node p = Cypher.node(relation.parent().label()).named("p");
