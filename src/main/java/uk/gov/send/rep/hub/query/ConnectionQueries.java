@@ -47,7 +47,7 @@ public final class ConnectionQueries {
      * A statement's text for a shape; {@code replicable} when its first build set exactly the
      * parameters {@link Replica} computes, {@code areas} when among them were the scope's areas.
      */
-    private record Known(String text, boolean replicable, boolean areas) {
+    private record Known(String text, boolean replicable, boolean areas, boolean flat) {
     }
 
     /**
@@ -59,12 +59,12 @@ public final class ConnectionQueries {
             Scope scope, java.util.function.Supplier<CypherQuery> build) {
         Known known = KNOWN.getIfPresent(shape);
         if (known != null && known.replicable()) {
-            return new CypherQuery(known.text(), replica.apply(known.areas(), scope));
+            return new CypherQuery(known.text(), replica.apply(known.areas(), scope), known.flat());
         }
         CypherQuery built = build.get();
         if (known == null) {
             boolean areas = built.parameters().containsKey(Guard.AREAS);
-            KNOWN.put(shape, new Known(built.cypher(), replica.apply(areas, scope).equals(built.parameters()), areas));
+            KNOWN.put(shape, new Known(built.cypher(), replica.apply(areas, scope).equals(built.parameters()), areas, built.flat()));
         }
         return built;
     }
@@ -130,7 +130,60 @@ public final class ConnectionQueries {
     }
 
     /** A rendered statement and its parameters. */
-    public record CypherQuery(String cypher, Map<String, Object> parameters) {
+    public record CypherQuery(String cypher, Map<String, Object> parameters, boolean flat) {
+
+        /** A statement whose rows are read as they come (not as columns of a node). */
+        public CypherQuery(String cypher, Map<String, Object> parameters) {
+            this(cypher, parameters, false);
+        }
+    }
+
+    /**
+     * Names a row's column may not take when the row is returned as columns: the statement's own
+     * variables, which {@code ORDER BY} after {@code RETURN} would then see as the column.
+     */
+    private static final java.util.regex.Pattern RESERVED =
+        java.util.regex.Pattern.compile("n|k|p|node|row|rows|key|open|seek|total|(s|v|t|n|r|m|found)\\d+");
+
+    /**
+     * A node's projection ({@link #projectionContent}: properties, and name/value pairs) as the
+     * statement's own columns, {@code n.ref AS ref, n.name AS name, v1 AS __area}, or null where
+     * it must stay one map column {@code node}: every property ({@code n{.*}}), or a name the
+     * statement uses. As columns the names are sent once per answer (in its header) instead of
+     * with every row, and neither the database nor the driver encodes or decodes them per row
+     * (docs/benchmark.md, cause 17).
+     */
+    private static List<Expression> columns(List<Object> content) {
+        List<Expression> columns = new ArrayList<>(content.size());
+        for (int i = 0; i < content.size(); i++) {
+            Object item = content.get(i);
+            String name;
+            Expression value;
+            if (item instanceof Property property) {
+                name = property.getName();
+                value = property;
+            }
+            else if (item instanceof String key && i + 1 < content.size() && content.get(i + 1) instanceof Expression next) {
+                name = key;
+                value = next;
+                i++;
+            }
+            else {
+                return null;
+            }
+            if (RESERVED.matcher(name).matches()) {
+                return null;
+            }
+            columns.add(value.as(name));
+        }
+        return columns;
+    }
+
+    /** {@code RETURN} of the node: its columns where it can ({@link #columns}), else {@code n{...} AS node}. */
+    private static StatementBuilder.OngoingReadingAndReturn returnNode(org.neo4j.cypherdsl.core.ExposesReturning reading, Node n,
+            List<Object> content) {
+        List<Expression> columns = columns(content);
+        return columns == null ? reading.returning(n.project(content.toArray()).as("node")) : reading.returning(columns);
     }
 
     /**
@@ -173,23 +226,23 @@ public final class ConnectionQueries {
             .and(filter.anchored() ? Cypher.noCondition() : keyIndexOrder(type, n, page));
         var matched = match(n, filter).where(condition);
         Statement statement;
+        List<Object> content = projectionContent(n, page);
         if (prefetch.isEmpty()) {
             var returning = filter.distinct()
-                ? matched.withDistinct(n).returning(projection(n, page).as("node"))
-                : matched.returning(projection(n, page).as("node"));
+                ? returnNode(matched.withDistinct(n), n, content)
+                : returnNode(matched, n, content);
             statement = returning.orderBy(order(type, n, page)).limit(Cypher.parameter("limit")).build();
         }
         else {
             // The page first, then its rows' to-one fields: they are read for LIMIT rows only.
             var with = filter.distinct() ? matched.withDistinct(n) : matched.with(n);
-            List<Object> content = projectionContent(n, page);
             StatementBuilder.OngoingReading rows = prefetchCalls(
                 with.orderBy(order(type, n, page)).limit(Cypher.parameter("limit")), n, prefetch, content, new int[1],
                 parameters, relations, scope);
-            statement = rows.returning(n.project(content.toArray()).as("node")).orderBy(order(type, n, page)).build();
+            statement = returnNode(rows, n, content).orderBy(order(type, n, page)).build();
         }
         return new CypherQuery(render(statement, scope, "rootPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
-            parameters);
+            parameters, columns(content) != null);
     }
 
     /**
@@ -233,7 +286,7 @@ public final class ConnectionQueries {
             // running the statement through the driver: docs/benchmark.md, 2 December).
             String known = rendered(scope, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch));
             if (known != null) {
-                return new CypherQuery(known, parameters);
+                return new CypherQuery(known, parameters, columns(carriedContent(type, n, page)) != null);
             }
         }
         List<Condition> branches = new ArrayList<>();
@@ -297,11 +350,11 @@ public final class ConnectionQueries {
         var selected = reading.unwind(rows).as(row.getValue()).with(unwound).orderBy(order).limit(limit);
         List<Object> content = carriedContent(type, n, page);
         Statement statement = prefetch.isEmpty()
-            ? selected.returning(n.project(content.toArray()).as("node")).build()
-            : prefetchCalls(selected, n, prefetch, content, new int[1], parameters, relations, scope)
-                .returning(n.project(content.toArray()).as("node")).orderBy(order).build();
+            ? returnNode(selected, n, content).build()
+            : returnNode(prefetchCalls(selected, n, prefetch, content, new int[1], parameters, relations, scope), n, content)
+                .orderBy(order).build();
         return new CypherQuery(render(statement, scope, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch)),
-            parameters);
+            parameters, columns(content) != null);
     }
 
     /** {@code {n: n, s0: n.<sort 0>, ..., k: n.<key>}}: what a seek branch collects per row. */
@@ -416,11 +469,11 @@ public final class ConnectionQueries {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("keys", keys);
         Condition condition = and(n.property(property).in(Cypher.parameter("keys")), rowGuard(type, n, scope, parameters));
-        Statement statement = prefetchCalls(Cypher.match(n).where(condition),
-                n, prefetch, content, new int[1], parameters, relations, scope)
-            .returning(n.project(content.toArray()).as("node"))
+        Statement statement = returnNode(prefetchCalls(Cypher.match(n).where(condition),
+                n, prefetch, content, new int[1], parameters, relations, scope), n, content)
             .build();
-        return new CypherQuery(render(statement, scope, "byKeys", type, property, relations, Shapes.prefetch(prefetch), String.valueOf(columns)), parameters);
+        return new CypherQuery(render(statement, scope, "byKeys", type, property, relations, Shapes.prefetch(prefetch), String.valueOf(columns)),
+            parameters, columns(content) != null);
     }
 
     /**
@@ -765,10 +818,6 @@ public final class ConnectionQueries {
     }
 
     /** The row's properties, plus the value of each count sort key (for its cursor). */
-    private static Expression projection(Node n, PageRequest page) {
-        return n.project(projectionContent(n, page).toArray());
-    }
-
     private static List<Object> projectionContent(Node n, PageRequest page) {
         List<Object> content = new ArrayList<>();
         if (page.columns() == null) {

@@ -85,9 +85,10 @@ public class GraphReader {
     }
 
     private <T> Connection<Edge<T>> page(NodeType<T> type, PageRequest page, List<Prefetch> prefetch, Prefetched store) {
-        List<Map<String, Object>> rows = fetch(ConnectionQueries.rootPage(type, page, relations, prefetch, Scope.current()));
+        CypherQuery query = ConnectionQueries.rootPage(type, page, relations, prefetch, Scope.current());
+        List<Map<String, Object>> rows = fetch(query);
         Long total = page.withTotal() ? count(type, page) : null;
-        List<Map<String, Object>> nodes = rows.stream().map(row -> properties(row.get("node"))).toList();
+        List<Map<String, Object>> nodes = rows.stream().map(row -> node(query, row)).toList();
         return connection(type, page, nodes, List.of(), total, (cursor, node, rel) -> new Edge<>(cursor, node), prefetch,
             store);
     }
@@ -187,9 +188,10 @@ public class GraphReader {
             return Map.of();
         }
         Map<Object, T> found = new LinkedHashMap<>();
-        for (Map<String, Object> row : fetch(ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch, relations, columns,
-                Scope.current()))) {
-            Map<String, Object> node = properties(row.get("node"));
+        CypherQuery query = ConnectionQueries.byKeys(type, uniqueProperty, List.copyOf(values), prefetch, relations, columns,
+            Scope.current());
+        for (Map<String, Object> row : fetch(query)) {
+            Map<String, Object> node = node(query, row);
             found.put(node.get(uniqueProperty), record(type, node, prefetch, store));
         }
         return found;
@@ -431,6 +433,11 @@ public class GraphReader {
             return cypher.substring(DatabaseReady.CYPHER_5.length() + 1).stripLeading();
         }
         return cypher;
+    }
+
+    /** A row's node: the row itself where the statement returned the node's columns, else its {@code node} column. */
+    private static Map<String, Object> node(CypherQuery query, Map<String, Object> row) {
+        return query.flat() ? row : properties(row.get("node"));
     }
 
     @SuppressWarnings("unchecked")

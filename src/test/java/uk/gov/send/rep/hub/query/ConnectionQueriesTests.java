@@ -367,13 +367,30 @@ class ConnectionQueriesTests {
         assertThat(one.cypher()).contains("n.kind IN $w0");
     }
 
-    /** A page reads only the properties its selection needs (with the key and sort keys), not n{.*}. */
+    /**
+     * A page reads only the properties its selection needs (with the key and sort keys), not n{.*},
+     * as columns of its own (their names sent once per answer, not with every row); every property,
+     * or a column named like one of the statement's variables, stays one map column {@code node}.
+     */
     @Test
     void shouldReadOnlyTheSelectedProperties() {
         PageRequest page = new PageRequest(5, null, false).withColumns(List.of("ref", "size"));
-        assertThat(ConnectionQueries.rootPage(THING, page).cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) "
-            + "WHERE n.ref IS NOT NULL RETURN n{.ref, .size} AS node ORDER BY n.ref ASC LIMIT $limit");
-        assertThat(ConnectionQueries.rootPage(THING, new PageRequest(5, null, false)).cypher()).contains("n{.*}");
+        CypherQuery selected = ConnectionQueries.rootPage(THING, page);
+        assertThat(selected.cypher()).isEqualTo("CYPHER 5 MATCH (n:`Thing`) "
+            + "WHERE n.ref IS NOT NULL RETURN n.ref AS ref, n.size AS size ORDER BY n.ref ASC LIMIT $limit");
+        assertThat(selected.flat()).isTrue();
+        CypherQuery all = ConnectionQueries.rootPage(THING, new PageRequest(5, null, false));
+        assertThat(all.cypher()).contains("RETURN n{.*} AS node");
+        assertThat(all.flat()).isFalse();
+        NodeType<Map<String, Object>> keyed = new NodeType<>("Keyed", "Keyed", "ref", p -> p,
+            List.of(Field.string("ref"), Field.string("key")));
+        CypherQuery reserved = ConnectionQueries.rootPage(keyed, new PageRequest(5, null, false).withColumns(List.of("ref", "key")));
+        assertThat(reserved.cypher()).contains("RETURN n{.ref, .key} AS node");
+        assertThat(reserved.flat()).isFalse();
+        CypherQuery lookup = ConnectionQueries.byKeys(THING, "ref", List.of("a"), List.of(), RelationIndex.none(),
+            List.of("ref", "kind"), Scope.national("test"));
+        assertThat(lookup.cypher()).endsWith("RETURN n.ref AS ref, n.kind AS kind");
+        assertThat(lookup.flat()).isTrue();
     }
 
     @Test

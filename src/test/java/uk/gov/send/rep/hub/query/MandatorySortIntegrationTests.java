@@ -76,7 +76,7 @@ class MandatorySortIntegrationTests {
             Map.of("after0", "2024-03-04", "after", "y", "limit", 6));
         // Selected columns come from the handed-on values where they are the sort key or the key.
         assertThat(ConnectionQueries.rootPage(THING, later.withColumns(List.of("ref", "made", "name"))).cypher())
-            .endsWith("WITH row.n AS n, row.s0 AS s0, row.k AS k ORDER BY s0 DESC, k DESC LIMIT $limit RETURN n{ref: k, made: s0, .name} AS node");
+            .endsWith("WITH row.n AS n, row.s0 AS s0, row.k AS k ORDER BY s0 DESC, k DESC LIMIT $limit RETURN k AS ref, s0 AS made, n.name AS name");
     }
 
     @SuppressWarnings("unchecked")
