@@ -80,14 +80,6 @@ public final class ConnectionQueries {
         return TEXTS.get(key(scope, shape), k -> RENDERER.render(statement));
     }
 
-    /**
-     * The text rendered before for this shape, or null: for a statement whose parameters can all
-     * be set without building it, so that a known shape costs no building at all.
-     */
-    private static String rendered(Scope scope, Object... shape) {
-        return TEXTS.getIfPresent(key(scope, shape));
-    }
-
     private static List<Object> key(Scope scope, Object... shape) {
         // The scope's kind of access is part of the shape: its predicate is part of the text.
         List<Object> key = new ArrayList<>(shape.length + 1);
@@ -279,15 +271,6 @@ public final class ConnectionQueries {
         parameters.put(prefix, values.getLast());
         for (int i = 0; i < sorts.size(); i++) {
             parameters.put(prefix + i, values.get(i));
-        }
-        if (prefetch.isEmpty()) {
-            // Every parameter of this statement is set: if its shape was rendered before, the text
-            // is known and nothing needs building (building the branches cost as much CPU as
-            // running the statement through the driver: docs/benchmark.md, 2 December).
-            String known = rendered(scope, "seekingPage", type, relations, Shapes.page(page), Shapes.prefetch(prefetch));
-            if (known != null) {
-                return new CypherQuery(known, parameters, columns(carriedContent(type, n, page)) != null);
-            }
         }
         List<Condition> branches = new ArrayList<>();
         Condition equal = Cypher.noCondition();
