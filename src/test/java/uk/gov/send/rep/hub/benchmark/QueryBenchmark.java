@@ -154,37 +154,51 @@ public final class QueryBenchmark {
             Load.run(request -> hub(result.query(), request), 1, settle, 5, options.cap());
             Load.run(request -> floor(result.query(), request), 1, settle, 5, options.cap());
         }
-        for (int i = 0; i < results.size(); i++) {
-            Report.Result result = results.get(i);
-            BenchmarkQuery query = result.query();
-            Load.run(request -> hub(query, request), 1, options.warmup(), 5, options.cap());
-            Load.run(request -> floor(query, request), 1, options.warmup(), 5, options.cap());
+        for (List<Integer> unit : units(results)) {
+            for (int i : unit) {
+                BenchmarkQuery query = results.get(i).query();
+                Load.run(request -> hub(query, request), 1, options.warmup(), 5, options.cap());
+                Load.run(request -> floor(query, request), 1, options.warmup(), 5, options.cap());
+            }
             for (int clients : options.clients()) {
-                if (clients > query.maxClients()) {
+                List<Report.Result> timed = unit.stream().map(results::get)
+                    .filter(result -> clients <= result.query().maxClients()).toList();
+                if (timed.isEmpty()) {
                     continue;
                 }
                 // Hub and floor alternate at each client count, each in two halves in the order hub,
                 // floor, floor, hub, so that both see the same cache and machine and neither gains
-                // from going second while the JVM and the database settle.
-                Load.Point hubPoint = measure(request -> hub(query, request), clients);
-                Load.Point floorPoint = measure(request -> floor(query, request), clients);
-                floorPoint = floorPoint.plus(measure(request -> floor(query, request), clients));
-                hubPoint = hubPoint.plus(measure(request -> hub(query, request), clients));
-                result.hub().put(clients, hubPoint);
-                result.floor().put(clients, floorPoint);
-                System.out.printf("%-32s %2d clients: hub p50 %8.2f p95 %8.2f p99 %8.2f ms %8.1f req/s (n=%d, %d errors, CPU %.2f ms/req) |"
-                    + " floor p50 %8.2f p95 %8.2f p99 %8.2f ms %8.1f req/s (n=%d, %d errors, CPU %.2f ms/req) | p95 ratio %.2f%n",
-                    query.name(), clients, hubPoint.p50(), hubPoint.p95(), hubPoint.p99(), hubPoint.throughput(),
-                    hubPoint.requests(), hubPoint.errors(), hubPoint.cpuMillisPerRequest(), floorPoint.p50(), floorPoint.p95(),
-                    floorPoint.p99(), floorPoint.throughput(), floorPoint.requests(), floorPoint.errors(),
-                    floorPoint.cpuMillisPerRequest(), hubPoint.p95() / floorPoint.p95());
+                // from going second while the JVM and the database settle. A first page and its deep
+                // page are timed the same way round each other: first (hub, floor), deep (hub, floor,
+                // floor, hub), first (floor, hub), so that the deep/first ratio too compares halves
+                // taken side by side, not a minute apart.
+                Load.Point[][] points = new Load.Point[timed.size()][2];
+                for (Half half : halves(timed.size())) {
+                    half(points[half.entry()], timed.get(half.entry()).query(), clients, half.hub());
+                }
+                for (int t = 0; t < timed.size(); t++) {
+                    Report.Result result = timed.get(t);
+                    Load.Point hubPoint = points[t][0];
+                    Load.Point floorPoint = points[t][1];
+                    result.hub().put(clients, hubPoint);
+                    result.floor().put(clients, floorPoint);
+                    System.out.printf("%-32s %2d clients: hub p50 %8.2f p95 %8.2f p99 %8.2f ms %8.1f req/s (n=%d, %d errors, CPU %.2f ms/req) |"
+                        + " floor p50 %8.2f p95 %8.2f p99 %8.2f ms %8.1f req/s (n=%d, %d errors, CPU %.2f ms/req) | p95 ratio %.2f%n",
+                        result.query().name(), clients, hubPoint.p50(), hubPoint.p95(), hubPoint.p99(), hubPoint.throughput(),
+                        hubPoint.requests(), hubPoint.errors(), hubPoint.cpuMillisPerRequest(), floorPoint.p50(), floorPoint.p95(),
+                        floorPoint.p99(), floorPoint.throughput(), floorPoint.requests(), floorPoint.errors(),
+                        floorPoint.cpuMillisPerRequest(), hubPoint.p95() / floorPoint.p95());
+                }
             }
-            if (options.http() && httpPort > 0) {
-                Load.run(request -> overHttp(query, request), 1, options.warmup(), 5, options.cap());
-                Load.Point httpPoint = measure(request -> overHttp(query, request), 1);
-                results.set(i, result.withHttp(httpPoint));
-                System.out.printf("%-32s  1 client over HTTP: p50 %8.2f p95 %8.2f p99 %8.2f ms %8.1f req/s%n", query.name(),
-                    httpPoint.p50(), httpPoint.p95(), httpPoint.p99(), httpPoint.throughput());
+            for (int i : unit) {
+                BenchmarkQuery query = results.get(i).query();
+                if (options.http() && httpPort > 0) {
+                    Load.run(request -> overHttp(query, request), 1, options.warmup(), 5, options.cap());
+                    Load.Point httpPoint = measure(request -> overHttp(query, request), 1);
+                    results.set(i, results.get(i).withHttp(httpPoint));
+                    System.out.printf("%-32s  1 client over HTTP: p50 %8.2f p95 %8.2f p99 %8.2f ms %8.1f req/s%n", query.name(),
+                        httpPoint.p50(), httpPoint.p95(), httpPoint.p99(), httpPoint.throughput());
+                }
             }
         }
         Duration took = Duration.between(began, Instant.now());
@@ -195,6 +209,64 @@ public final class QueryBenchmark {
         System.out.println();
         System.out.println(report);
         System.out.println("Report written to " + file);
+    }
+
+    /**
+     * The order of measuring: each query alone, except that a first page and the deep page of the
+     * same order (adjacent or not in the mix) are one unit, first page first.
+     */
+    static List<List<Integer>> units(List<Report.Result> results) {
+        List<List<Integer>> units = new ArrayList<>();
+        java.util.Set<Integer> placed = new java.util.HashSet<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!placed.add(i)) {
+                continue;
+            }
+            List<Integer> unit = new ArrayList<>(List.of(i));
+            BenchmarkQuery.PageGroup group = results.get(i).query().group();
+            if (group != null && !group.deep()) {
+                for (int j = i + 1; j < results.size(); j++) {
+                    BenchmarkQuery.PageGroup other = results.get(j).query().group();
+                    if (other != null && other.deep() && other.order().equals(group.order()) && placed.add(j)) {
+                        unit.add(j);
+                        break;
+                    }
+                }
+            }
+            units.add(unit);
+        }
+        return units;
+    }
+
+    /** A half point to measure: of which entry of a unit, on which side. */
+    record Half(int entry, boolean hub) {
+    }
+
+    /**
+     * The halves of a unit of {@code entries} entries in the order they are measured: each entry's
+     * hub and floor, then the same again backwards, so that for every entry the hub's halves
+     * surround the floor's and for a first page and its deep page the first page's halves
+     * surround the deep page's (ABBA both ways).
+     */
+    static List<Half> halves(int entries) {
+        List<Half> order = new ArrayList<>();
+        for (int entry = 0; entry < entries; entry++) {
+            order.add(new Half(entry, true));
+            order.add(new Half(entry, false));
+        }
+        for (int entry = entries - 1; entry >= 0; entry--) {
+            order.add(new Half(entry, false));
+            order.add(new Half(entry, true));
+        }
+        return order;
+    }
+
+    /** One half of a side's point (index 0 the hub, 1 the floor), added to what that side has. */
+    private void half(Load.Point[] sides, BenchmarkQuery query, int clients, boolean hubSide) throws InterruptedException {
+        Load.Point point = hubSide ? measure(request -> hub(query, request), clients)
+            : measure(request -> floor(query, request), clients);
+        int side = hubSide ? 0 : 1;
+        sides[side] = sides[side] == null ? point : sides[side].plus(point);
     }
 
     /** Half a point: half the time, half the requests and half the cap of {@code seconds}, {@code min-requests}, {@code max-seconds}. */

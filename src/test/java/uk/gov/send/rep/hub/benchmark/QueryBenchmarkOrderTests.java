@@ -1,0 +1,49 @@
+package uk.gov.send.rep.hub.benchmark;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The benchmark's order of measuring: which entries are timed together and in which order. */
+class QueryBenchmarkOrderTests {
+
+    @Test
+    void aQueryAloneIsTimedHubFloorFloorHub() {
+        assertThat(QueryBenchmark.halves(1)).containsExactly(new QueryBenchmark.Half(0, true),
+            new QueryBenchmark.Half(0, false), new QueryBenchmark.Half(0, false), new QueryBenchmark.Half(0, true));
+    }
+
+    @Test
+    void aFirstPageIsTimedRoundItsDeepPage() {
+        assertThat(QueryBenchmark.halves(2)).containsExactly(new QueryBenchmark.Half(0, true),
+            new QueryBenchmark.Half(0, false), new QueryBenchmark.Half(1, true), new QueryBenchmark.Half(1, false),
+            new QueryBenchmark.Half(1, false), new QueryBenchmark.Half(1, true), new QueryBenchmark.Half(0, false),
+            new QueryBenchmark.Half(0, true));
+    }
+
+    @Test
+    void eachFirstPageIsOneUnitWithTheDeepPageOfItsOrderWhereverThatIs() {
+        List<Report.Result> results = List.of(result("a", null), result("f1-first", group("ref", false)),
+            result("f2-first", group("year", false)), result("f1-deep", group("ref", true)), result("g", null),
+            result("f2-deep", group("year", true)), result("f3-first", group("requested", false)),
+            result("f4-deep", group("other", true)));
+
+        assertThat(QueryBenchmark.units(results)).containsExactly(List.of(0), List.of(1, 3), List.of(2, 5), List.of(4),
+            List.of(6), List.of(7));
+    }
+
+    private static BenchmarkQuery.PageGroup group(String order, boolean deep) {
+        return new BenchmarkQuery.PageGroup(order, deep, 100_000, deep ? "K" : null);
+    }
+
+    private static Report.Result result(String name, BenchmarkQuery.PageGroup group) {
+        BenchmarkQuery query = BenchmarkQuery.of(name, "question", "{ __typename }", Map.of(), "RETURN 1", Map.of(),
+            data -> List.of(), records -> List.of());
+        return new Report.Result(group == null ? query : query.inGroup(group), 0, 1, 1, new LinkedHashMap<>(),
+            new LinkedHashMap<>(), null);
+    }
+}
