@@ -25,9 +25,18 @@ import java.util.stream.Collectors;
  * @param statements in profile mode, a file of further read-only Cypher statements to PROFILE and time
  *     (e.g. a proposed rewrite of the hub's Cypher), separated by lines holding only {@code ;}
  * @param output where the Markdown report goes
+ * @param slices into how many slices each side of a point is cut, timed alternately with the other
+ *     side's (hub, floor, floor, hub, ...): an even number, at least 2
  */
 record BenchmarkOptions(Path dataDir, String pageCache, List<Integer> clients, Duration warmup, Duration duration,
-        int minRequests, Duration cap, long depth, Set<String> only, boolean http, boolean profile, Path statements, Path output) {
+        int minRequests, Duration cap, long depth, Set<String> only, boolean http, boolean profile, Path statements, Path output,
+        int slices) {
+
+    BenchmarkOptions {
+        if (slices < 2 || slices % 2 != 0) {
+            throw new IllegalArgumentException("-Dbenchmark.slices must be an even number of at least 2, not " + slices);
+        }
+    }
 
     static BenchmarkOptions fromSystemProperties() {
         String dataDir = property("data-dir", "");
@@ -36,8 +45,8 @@ record BenchmarkOptions(Path dataDir, String pageCache, List<Integer> clients, D
         }
         return new BenchmarkOptions(Path.of(dataDir).toAbsolutePath(), property("page-cache", "4g"),
             Arrays.stream(property("clients", "1,8,32").split(",")).map(String::trim).map(Integer::parseInt).toList(),
-            Duration.ofMillis((long) (Double.parseDouble(property("warmup-seconds", "5")) * 1000)),
-            Duration.ofMillis((long) (Double.parseDouble(property("seconds", "8")) * 1000)),
+            Duration.ofMillis((long) (Double.parseDouble(property("warmup-seconds", "15")) * 1000)),
+            Duration.ofMillis((long) (Double.parseDouble(property("seconds", "10")) * 1000)),
             Integer.parseInt(property("min-requests", "20")),
             Duration.ofMillis((long) (Double.parseDouble(property("max-seconds", "45")) * 1000)),
             Long.parseLong(property("depth", "100000")),
@@ -45,7 +54,16 @@ record BenchmarkOptions(Path dataDir, String pageCache, List<Integer> clients, D
                 .collect(Collectors.toUnmodifiableSet()),
             Boolean.parseBoolean(property("http", "true")), Boolean.parseBoolean(property("profile", "false")),
             property("statements", "").isEmpty() ? null : Path.of(property("statements", "")).toAbsolutePath(),
-            Path.of(property("output", "target/benchmark")).toAbsolutePath());
+            Path.of(property("output", "target/benchmark")).toAbsolutePath(), slices(property("slices", "6")));
+    }
+
+    private static int slices(String value) {
+        try {
+            return Integer.parseInt(value);
+        }
+        catch (NumberFormatException notNumber) {
+            throw new IllegalArgumentException("-Dbenchmark.slices must be an even number of at least 2, not '" + value + "'");
+        }
     }
 
     boolean selected(String query) {

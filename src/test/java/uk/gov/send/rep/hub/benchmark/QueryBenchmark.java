@@ -166,15 +166,15 @@ public final class QueryBenchmark {
                 if (timed.isEmpty()) {
                     continue;
                 }
-                // Hub and floor alternate at each client count, each in two halves in the order hub,
-                // floor, floor, hub, so that both see the same cache and machine and neither gains
+                // Hub and floor alternate at each client count, in slices in the order hub, floor,
+                // floor, hub, repeated, so that both see the same cache and machine and neither gains
                 // from going second while the JVM and the database settle. A first page and its deep
                 // page are timed the same way round each other: first (hub, floor), deep (hub, floor,
-                // floor, hub), first (floor, hub), so that the deep/first ratio too compares halves
-                // taken side by side, not a minute apart.
+                // floor, hub), first (floor, hub), repeated, so that the deep/first ratio too compares
+                // slices taken side by side, not a minute apart.
                 Load.Point[][] points = new Load.Point[timed.size()][2];
-                for (Half half : halves(timed.size())) {
-                    half(points[half.entry()], timed.get(half.entry()).query(), clients, half.hub());
+                for (Slice slice : slices(timed.size(), options.slices() / 2)) {
+                    slice(points[slice.entry()], timed.get(slice.entry()).query(), clients, slice.hub());
                 }
                 for (int t = 0; t < timed.size(); t++) {
                     Report.Result result = timed.get(t);
@@ -194,7 +194,8 @@ public final class QueryBenchmark {
                 BenchmarkQuery query = results.get(i).query();
                 if (options.http() && httpPort > 0) {
                     Load.run(request -> overHttp(query, request), 1, options.warmup(), 5, options.cap());
-                    Load.Point httpPoint = measure(request -> overHttp(query, request), 1);
+                    Load.Point httpPoint = Load.run(request -> overHttp(query, request), 1, options.duration(), options.minRequests(),
+                        options.cap());
                     results.set(i, results.get(i).withHttp(httpPoint));
                     System.out.printf("%-32s  1 client over HTTP: p50 %8.2f p95 %8.2f p99 %8.2f ms %8.1f req/s%n", query.name(),
                         httpPoint.p50(), httpPoint.p95(), httpPoint.p99(), httpPoint.throughput());
@@ -238,41 +239,55 @@ public final class QueryBenchmark {
         return units;
     }
 
-    /** A half point to measure: of which entry of a unit, on which side. */
-    record Half(int entry, boolean hub) {
+    /** A slice of a point to measure: of which entry of a unit, on which side. */
+    record Slice(int entry, boolean hub) {
     }
 
     /**
-     * The halves of a unit of {@code entries} entries in the order they are measured: each entry's
-     * hub and floor, then the same again backwards, so that for every entry the hub's halves
-     * surround the floor's and for a first page and its deep page the first page's halves
-     * surround the deep page's (ABBA both ways).
+     * The slices of a unit of {@code entries} entries in the order they are measured: each entry's
+     * hub and floor, then the same again backwards, and that round {@code rounds} times, so that for
+     * every entry the hub's slices surround the floor's and for a first page and its deep page the
+     * first page's slices surround the deep page's (ABBA both ways). A burst of work elsewhere on
+     * the machine, lasting seconds, then falls on both sides' slices alike rather than on one side.
      */
-    static List<Half> halves(int entries) {
-        List<Half> order = new ArrayList<>();
-        for (int entry = 0; entry < entries; entry++) {
-            order.add(new Half(entry, true));
-            order.add(new Half(entry, false));
-        }
-        for (int entry = entries - 1; entry >= 0; entry--) {
-            order.add(new Half(entry, false));
-            order.add(new Half(entry, true));
+    static List<Slice> slices(int entries, int rounds) {
+        List<Slice> order = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (int entry = 0; entry < entries; entry++) {
+                order.add(new Slice(entry, true));
+                order.add(new Slice(entry, false));
+            }
+            for (int entry = entries - 1; entry >= 0; entry--) {
+                order.add(new Slice(entry, false));
+                order.add(new Slice(entry, true));
+            }
         }
         return order;
     }
 
-    /** One half of a side's point (index 0 the hub, 1 the floor), added to what that side has. */
-    private void half(Load.Point[] sides, BenchmarkQuery query, int clients, boolean hubSide) throws InterruptedException {
+    /** One slice of a side's point (index 0 the hub, 1 the floor), added to what that side has. */
+    private void slice(Load.Point[] sides, BenchmarkQuery query, int clients, boolean hubSide) throws InterruptedException {
+        long began = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         Load.Point point = hubSide ? measure(request -> hub(query, request), clients)
             : measure(request -> floor(query, request), clients);
+        if (Boolean.getBoolean("benchmark.trace")) {
+            // JVM uptime, to line halves up with a JFR recording or a GC log of the same run.
+            System.out.printf("slice %s %d %s: uptime %d-%d ms, p50 %.2f p95 %.2f%n", query.name(), clients,
+                hubSide ? "hub" : "floor", began, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
+                point.p50(), point.p95());
+        }
         int side = hubSide ? 0 : 1;
         sides[side] = sides[side] == null ? point : sides[side].plus(point);
     }
 
-    /** Half a point: half the time, half the requests and half the cap of {@code seconds}, {@code min-requests}, {@code max-seconds}. */
+    /**
+     * A slice of a point: its share of {@code seconds}, {@code min-requests} (at least one request
+     * per client) and {@code max-seconds}, for the point's {@code slices} slices per side.
+     */
     private Load.Point measure(Load.Operation operation, int clients) throws InterruptedException {
-        return Load.run(operation, clients, options.duration().dividedBy(2), Math.max((options.minRequests() + 1) / 2, clients),
-            options.cap().dividedBy(2));
+        int slices = options.slices();
+        return Load.run(operation, clients, options.duration().dividedBy(slices),
+            Math.max((options.minRequests() + slices - 1) / slices, clients), options.cap().dividedBy(slices));
     }
 
     /**

@@ -11,18 +11,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The benchmark's order of measuring: which entries are timed together and in which order. */
 class QueryBenchmarkOrderTests {
 
+    private static final QueryBenchmark.Slice HUB = new QueryBenchmark.Slice(0, true);
+    private static final QueryBenchmark.Slice FLOOR = new QueryBenchmark.Slice(0, false);
+    private static final QueryBenchmark.Slice DEEP_HUB = new QueryBenchmark.Slice(1, true);
+    private static final QueryBenchmark.Slice DEEP_FLOOR = new QueryBenchmark.Slice(1, false);
+
     @Test
-    void aQueryAloneIsTimedHubFloorFloorHub() {
-        assertThat(QueryBenchmark.halves(1)).containsExactly(new QueryBenchmark.Half(0, true),
-            new QueryBenchmark.Half(0, false), new QueryBenchmark.Half(0, false), new QueryBenchmark.Half(0, true));
+    void aQueryAloneIsTimedHubFloorFloorHubInEachRound() {
+        assertThat(QueryBenchmark.slices(1, 1)).containsExactly(HUB, FLOOR, FLOOR, HUB);
+        assertThat(QueryBenchmark.slices(1, 3)).containsExactly(HUB, FLOOR, FLOOR, HUB, HUB, FLOOR, FLOOR, HUB, HUB, FLOOR,
+            FLOOR, HUB);
     }
 
     @Test
-    void aFirstPageIsTimedRoundItsDeepPage() {
-        assertThat(QueryBenchmark.halves(2)).containsExactly(new QueryBenchmark.Half(0, true),
-            new QueryBenchmark.Half(0, false), new QueryBenchmark.Half(1, true), new QueryBenchmark.Half(1, false),
-            new QueryBenchmark.Half(1, false), new QueryBenchmark.Half(1, true), new QueryBenchmark.Half(0, false),
-            new QueryBenchmark.Half(0, true));
+    void aFirstPageIsTimedRoundItsDeepPageInEachRound() {
+        assertThat(QueryBenchmark.slices(2, 2)).containsExactly(HUB, FLOOR, DEEP_HUB, DEEP_FLOOR, DEEP_FLOOR, DEEP_HUB, FLOOR,
+            HUB, HUB, FLOOR, DEEP_HUB, DEEP_FLOOR, DEEP_FLOOR, DEEP_HUB, FLOOR, HUB);
+    }
+
+    @Test
+    void slicesAreAnEvenNumberOfAtLeastTwo() {
+        for (String bad : new String[] { "0", "1", "3", "-2", "six" }) {
+            System.setProperty("benchmark.data-dir", "bench");
+            System.setProperty("benchmark.slices", bad);
+            try {
+                org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(BenchmarkOptions::fromSystemProperties)
+                    .withMessageContaining("-Dbenchmark.slices must be an even number of at least 2").withMessageContaining(bad);
+            }
+            finally {
+                System.clearProperty("benchmark.slices");
+                System.clearProperty("benchmark.data-dir");
+            }
+        }
     }
 
     @Test

@@ -62,8 +62,8 @@ final class Report {
               Both reach the embedded Neo4j over the same loopback Bolt connection pool.
             - First every query once on both sides (up to 2 s each), then per query %s s single-client warm-up
               per side, then %s s (at least %d requests, no new request after %s s) per client count and side,
-              in two halves in the order hub, floor, floor, hub; a first page and its deep page are timed
-              round each other (first: hub, floor; deep: hub, floor, floor, hub; first: floor, hub). Latencies in milliseconds; req/s is
+              in %d slices in the order hub, floor, floor, hub, repeated; a first page and its deep page are
+              timed round each other (first: hub, floor; deep: hub, floor, floor, hub; first: floor, hub). Latencies in milliseconds; req/s is
               completed requests over the point's wall time. Round trips: Cypher statements per request,
               counted at the driver on one thread. Measuring took %d min %d s.
             """, os.getAvailableProcessors(), os.getTotalMemorySize() / 1e9, System.getProperty("java.vm.name"),
@@ -71,7 +71,7 @@ final class Report {
             data.scale(),
             data.asAt(), data.children(), data.plans(), data.partnership(), data.issuePartnership(), data.reform(),
             data.deep().values().iterator().next().depth(), seconds(options.warmup()), seconds(options.duration()),
-            options.minRequests(), seconds(options.cap()), took.toMinutes(), took.toSecondsPart()));
+            options.minRequests(), seconds(options.cap()), options.slices(), took.toMinutes(), took.toSecondsPart()));
 
         out.append("\n## The mix\n\nRows: the answer's rows (a page's `hasNextPage` counts as one). \u2014: not timed at"
             + " that client count (see the query).\n\n| Query | Question | Rows | Round trips hub / floor |\n|---|---|---:|---:|\n");
