@@ -27,14 +27,18 @@ import java.util.stream.Collectors;
  * @param output where the Markdown report goes
  * @param slices into how many slices each side of a point is cut, timed alternately with the other
  *     side's (hub, floor, floor, hub, ...): an even number, at least 2
+ * @param trace print each slice's JVM uptime and latencies, to line slices up with a JFR recording
+ *     or a GC log of the same run
  */
 record BenchmarkOptions(Path dataDir, String pageCache, List<Integer> clients, Duration warmup, Duration duration,
         int minRequests, Duration cap, long depth, Set<String> only, boolean http, boolean profile, Path statements, Path output,
-        int slices) {
+        int slices, boolean trace) {
+
+    private static final String SLICES = "-Dbenchmark.slices must be an even number of at least 2, not ";
 
     BenchmarkOptions {
         if (slices < 2 || slices % 2 != 0) {
-            throw new IllegalArgumentException("-Dbenchmark.slices must be an even number of at least 2, not " + slices);
+            throw new IllegalArgumentException(SLICES + slices);
         }
     }
 
@@ -54,7 +58,8 @@ record BenchmarkOptions(Path dataDir, String pageCache, List<Integer> clients, D
                 .collect(Collectors.toUnmodifiableSet()),
             Boolean.parseBoolean(property("http", "true")), Boolean.parseBoolean(property("profile", "false")),
             property("statements", "").isEmpty() ? null : Path.of(property("statements", "")).toAbsolutePath(),
-            Path.of(property("output", "target/benchmark")).toAbsolutePath(), slices(property("slices", "6")));
+            Path.of(property("output", "target/benchmark")).toAbsolutePath(), slices(property("slices", "6")),
+            Boolean.parseBoolean(property("trace", "false")));
     }
 
     private static int slices(String value) {
@@ -62,7 +67,7 @@ record BenchmarkOptions(Path dataDir, String pageCache, List<Integer> clients, D
             return Integer.parseInt(value);
         }
         catch (NumberFormatException notNumber) {
-            throw new IllegalArgumentException("-Dbenchmark.slices must be an even number of at least 2, not '" + value + "'");
+            throw new IllegalArgumentException(SLICES + "'" + value + "'");
         }
     }
 

@@ -267,14 +267,13 @@ public final class QueryBenchmark {
 
     /** One slice of a side's point (index 0 the hub, 1 the floor), added to what that side has. */
     private void slice(Load.Point[] sides, BenchmarkQuery query, int clients, boolean hubSide) throws InterruptedException {
-        long began = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        java.lang.management.RuntimeMXBean runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+        long began = runtime.getUptime();
         Load.Point point = hubSide ? measure(request -> hub(query, request), clients)
             : measure(request -> floor(query, request), clients);
-        if (Boolean.getBoolean("benchmark.trace")) {
-            // JVM uptime, to line halves up with a JFR recording or a GC log of the same run.
+        if (options.trace()) {
             System.out.printf("slice %s %d %s: uptime %d-%d ms, p50 %.2f p95 %.2f%n", query.name(), clients,
-                hubSide ? "hub" : "floor", began, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
-                point.p50(), point.p95());
+                hubSide ? "hub" : "floor", began, runtime.getUptime(), point.p50(), point.p95());
         }
         int side = hubSide ? 0 : 1;
         sides[side] = sides[side] == null ? point : sides[side].plus(point);

@@ -62,7 +62,7 @@ final class Report {
               Both reach the embedded Neo4j over the same loopback Bolt connection pool.
             - First every query once on both sides (up to 2 s each), then per query %s s single-client warm-up
               per side, then %s s (at least %d requests, no new request after %s s) per client count and side,
-              in %d slices in the order hub, floor, floor, hub, repeated; a first page and its deep page are
+              in %d slices per side in the order hub, floor, floor, hub, repeated; a first page and its deep page are
               timed round each other (first: hub, floor; deep: hub, floor, floor, hub; first: floor, hub). Latencies in milliseconds; req/s is
               completed requests over the point's wall time. Round trips: Cypher statements per request,
               counted at the driver on one thread. Measuring took %d min %d s.
